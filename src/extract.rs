@@ -1,0 +1,529 @@
+//! The pipeline, top to bottom. Each stage is a module; data flows between them as typed values.
+//!
+//! parse → prune → segment → features → score → select → post-process → metadata → render
+
+use crate::article::{Article, BlockReport, MetadataSources};
+use crate::dom::{Dom, NodeId, Tag};
+use crate::error::ExtractError;
+use crate::features::{self, Features};
+use crate::metadata::{self, Found, Metadata};
+use crate::options::Options;
+use crate::prune::{self, Pruned};
+use crate::render::{self, Content, Event, RenderInput};
+use crate::score::{self, Class, Scored};
+use crate::segment::{self, BlockKind, Segments, TableStats};
+use crate::select::{self, Selection};
+use crate::weights::Weights;
+
+/// Extracts the article from a page with the default weights.
+///
+/// # Errors
+/// [`ExtractError::Empty`], [`ExtractError::TooLarge`] and [`ExtractError::NotText`] for input
+/// that is not a page; [`ExtractError::NoContent`] when the page has no text at all. A page
+/// that is not an article is not an error: see [`Article::readerable`].
+pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Article, ExtractError> {
+    extract_with(html, url, options, &Weights::default())
+}
+
+/// Everything the stages computed, kept together so the CLI and tests can look inside.
+pub struct Analysis {
+    pub dom: Dom,
+    pub pruned: Pruned,
+    pub segs: Segments,
+    pub feats: Vec<Features>,
+    pub scored: Vec<Scored>,
+    pub selection: Selection,
+    pub meta: Metadata,
+}
+
+/// Checks the input before parsing: empty, too large, or not text at all.
+pub fn check_input(html: &str, options: &Options) -> Result<(), ExtractError> {
+    if html.len() > options.max_input_bytes {
+        return Err(ExtractError::TooLarge {
+            size: html.len(),
+            limit: options.max_input_bytes,
+        });
+    }
+    if html.trim().is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    // Binary data decoded as text is full of control characters; real pages have almost none.
+    let sample: Vec<char> = html.chars().take(8192).collect();
+    let control = sample
+        .iter()
+        .filter(|&&c| (c.is_control() && !c.is_whitespace()) || c == '\u{fffd}')
+        .count();
+    if control * 10 > sample.len() {
+        return Err(ExtractError::NotText(format!(
+            "{control} of the first {} characters are control or replacement characters",
+            sample.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Runs the stages up to the keep/drop decision.
+pub fn analyze(html: &str, w: &Weights) -> Analysis {
+    let dom = Dom::parse(html);
+    let pruned = prune::prune(&dom);
+    let tables = TableStats::new(&dom);
+    let segs = segment::segment(&dom, &pruned, &tables);
+    let meta = metadata::collect(&dom);
+    let lang = features::detect_language(meta.declared_lang.as_deref(), &segs);
+    let stats = features::node_stats(&dom, &pruned, w);
+    let feats = features::measure(&dom, &pruned, &segs, &stats, &lang, w);
+    let scored: Vec<Scored> = segs
+        .blocks
+        .iter()
+        .zip(&feats)
+        .map(|(b, f)| score::score(b, f, w))
+        .collect();
+    let selection = select::select(&dom, &segs, &feats, &scored, &stats, w);
+    Analysis {
+        dom,
+        pruned,
+        segs,
+        feats,
+        scored,
+        selection,
+        meta,
+    }
+}
+
+pub fn extract_with(
+    html: &str,
+    url: Option<&str>,
+    options: &Options,
+    w: &Weights,
+) -> Result<Article, ExtractError> {
+    check_input(html, options)?;
+    let mut a = analyze(html, w);
+    if a.segs.blocks.iter().all(|b| b.text.is_empty()) {
+        return Err(ExtractError::NoContent);
+    }
+    let base = a
+        .meta
+        .base_href
+        .as_deref()
+        .map(|b| crate::url::resolve(url, b))
+        .or_else(|| url.map(str::to_string));
+
+    // Stage 7: post-process — the headline, byline and date lines leave the body.
+    let title = resolve_title(&a);
+    let mut byline = a.meta.byline.clone();
+    let mut published = a.meta.published.clone();
+    let mut post_notes: Vec<Option<String>> = vec![None; a.segs.blocks.len()];
+    if let Some((first, _)) = a.selection.run {
+        strip_header_lines(
+            &mut a,
+            first,
+            title.as_ref(),
+            &mut byline,
+            &mut published,
+            &mut post_notes,
+        );
+    }
+    if a.selection.run.is_none() {
+        // Nothing looked like an article: the best attempt is every block that is not clutter.
+        for (i, s) in a.scored.iter().enumerate() {
+            a.selection.kept[i] = s.class != Class::Bad;
+        }
+        a.selection.container = a.dom.find_tag(Tag::Body).unwrap_or(0);
+    }
+    if byline.is_none() {
+        byline = metadata::visible_byline(&a.dom, &a.pruned.removed);
+    }
+    if published.is_none() {
+        published = metadata::time_element(&a.dom, Some(a.selection.container))
+            .or_else(|| metadata::time_element(&a.dom, None));
+    }
+
+    // Stage 9: render.
+    let input = RenderInput {
+        dom: &a.dom,
+        pruned: &a.pruned,
+        segs: &a.segs,
+        kept: &a.selection.kept,
+        base_url: base.as_deref(),
+        images: options.images,
+        links: options.links,
+        mark_blocks: options.explain,
+    };
+    let content = render::render(&input, a.selection.container);
+    let text = content.to_text();
+    let content_html = content.to_html();
+    let word_count = features::word_count(&text);
+    let (readerable, confidence) = readerable(&a, &text, w);
+
+    let lead_image = a
+        .meta
+        .lead_image
+        .clone()
+        .map(|f| Found {
+            value: crate::url::resolve(base.as_deref(), &f.value),
+            source: f.source,
+        })
+        .filter(|f| crate::url::safe_image(&f.value))
+        .or_else(|| {
+            first_image(&content).map(|src| Found {
+                value: src,
+                source: "content",
+            })
+        });
+    let lang = a.meta.lang.clone();
+    let dir = a
+        .meta
+        .dir
+        .clone()
+        .or_else(|| {
+            lang.as_deref()
+                .and_then(metadata::dir_for_lang)
+                .map(str::to_string)
+        })
+        .or_else(|| rtl_by_script(&text).then(|| "rtl".to_string()));
+    let excerpt = a
+        .meta
+        .description
+        .clone()
+        .filter(|d| !d.trim().is_empty())
+        .or_else(|| first_paragraph(&text, w.excerpt_chars));
+    let blocks = options
+        .explain
+        .then(|| block_reports(&a, &post_notes, &input));
+    let sources = MetadataSources {
+        title: title.as_ref().map(|f| f.source.to_string()),
+        byline: byline.as_ref().map(|f| f.source.to_string()),
+        published: published.as_ref().map(|f| f.source.to_string()),
+        site_name: a.meta.site_name.as_ref().map(|f| f.source.to_string()),
+        lead_image: lead_image.as_ref().map(|f| f.source.to_string()),
+    };
+    Ok(Article {
+        title: title.map(|f| f.value),
+        byline: byline.map(|f| f.value),
+        published: published.map(|f| f.value),
+        site_name: a.meta.site_name.clone().map(|f| f.value),
+        lang,
+        dir,
+        excerpt,
+        lead_image: lead_image.map(|f| f.value),
+        content_html,
+        text,
+        word_count,
+        reading_minutes: reading_minutes(word_count, w),
+        readerable,
+        confidence,
+        metadata_sources: sources,
+        blocks,
+    })
+}
+
+/// A cheap readerable check: the same analysis without rendering or metadata clean-up.
+pub fn is_readerable(html: &str) -> (bool, f32) {
+    let w = Weights::default();
+    if check_input(html, &Options::default()).is_err() {
+        return (false, 0.0);
+    }
+    let a = analyze(html, &w);
+    let kept_text: String = a
+        .segs
+        .blocks
+        .iter()
+        .zip(&a.selection.kept)
+        .filter(|(_, k)| **k)
+        .map(|(b, _)| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    readerable(&a, &kept_text, &w)
+}
+
+fn reading_minutes(words: usize, w: &Weights) -> u32 {
+    if words == 0 {
+        0
+    } else {
+        ((words as f32 / w.words_per_minute).ceil() as u32).max(1)
+    }
+}
+
+/// Readerable answer and confidence from the article's size, its share of good prose, and
+/// whether the page calls itself an article.
+fn readerable(a: &Analysis, text: &str, w: &Weights) -> (bool, f32) {
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count() as f32;
+    let good_blocks = a
+        .scored
+        .iter()
+        .zip(&a.selection.kept)
+        .filter(|(s, k)| **k && s.class == Class::Good)
+        .count() as f32;
+    let teaser_chars: usize = a
+        .feats
+        .iter()
+        .filter(|f| f.teaser || f.link_density > 0.5)
+        .map(|f| f.chars)
+        .sum();
+    let all_chars: usize = a.feats.iter().map(|f| f.chars).sum::<usize>().max(1);
+    let mut conf = 0.55 * (chars / (2.0 * w.readerable_min_chars)).min(1.0)
+        + 0.25 * (good_blocks / 5.0).min(1.0);
+    if a.meta.declared_article {
+        conf += 0.2;
+    }
+    // A page made mostly of linked teasers is a front page, whatever else it holds.
+    let teaser_share = teaser_chars as f32 / all_chars as f32;
+    if teaser_share > 0.5 && chars < 2.0 * w.readerable_min_chars {
+        conf -= 0.3 * teaser_share;
+    }
+    let conf = conf.clamp(0.0, 1.0);
+    let readerable = conf >= w.readerable_threshold && chars >= 0.5 * w.readerable_min_chars;
+    ((readerable), (conf * 100.0).round() / 100.0)
+}
+
+/// Picks the headline: a page heading that matches the metadata title wins (it has no site
+/// suffix); otherwise the metadata title without its suffix; otherwise the first `h1`.
+fn resolve_title(a: &Analysis) -> Option<Found> {
+    let heads = metadata::headings(&a.dom, &a.pruned.removed);
+    let site = a.meta.site_name.as_ref().map(|s| s.value.as_str());
+    if let Some(meta_title) = &a.meta.title {
+        let norm_meta = normalize(&meta_title.value);
+        let cleaned = metadata::clean_title(&meta_title.value, site);
+        let norm_clean = normalize(&cleaned);
+        for (_, h) in &heads {
+            let nh = normalize(h);
+            if nh.len() >= 10
+                && (nh == norm_clean
+                    || nh == norm_meta
+                    || (norm_meta.contains(&nh) && nh.len() * 2 > norm_meta.len()))
+            {
+                return Some(Found {
+                    value: h.clone(),
+                    source: meta_title.source,
+                });
+            }
+        }
+        return Some(Found {
+            value: cleaned,
+            source: meta_title.source,
+        });
+    }
+    heads
+        .iter()
+        .find(|(id, _)| a.dom.tag(*id) == Some(Tag::H1))
+        .map(|(_, h)| Found {
+            value: h.clone(),
+            source: "h1",
+        })
+}
+
+fn normalize(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Drops the headline, byline and date lines at the top of the article (they are shown from
+/// the metadata) and learns the byline and date from them when the metadata had none.
+fn strip_header_lines(
+    a: &mut Analysis,
+    first: usize,
+    title: Option<&Found>,
+    byline: &mut Option<Found>,
+    published: &mut Option<Found>,
+    notes: &mut [Option<String>],
+) {
+    let norm_title = title.map(|t| normalize(&t.value));
+    let norm_byline = byline.as_ref().map(|b| normalize(&b.value));
+    // The header zone: blocks before the first good block and the first few after it.
+    let limit = (first + 6).min(a.segs.blocks.len());
+    for i in 0..limit {
+        if !a.selection.kept[i] {
+            continue;
+        }
+        let b = &a.segs.blocks[i];
+        let words = a.feats[i].words;
+        let nt = normalize(&b.text);
+        if nt.is_empty() {
+            continue;
+        }
+        if matches!(b.kind, BlockKind::Heading(_))
+            && norm_title
+                .as_deref()
+                .is_some_and(|t| t == nt || (t.contains(&nt) && nt.len() * 2 > t.len()))
+        {
+            a.selection.kept[i] = false;
+            notes[i] = Some("the headline, shown above the article".into());
+            continue;
+        }
+        if words <= 12 && a.feats[i].sentences <= 1 {
+            let is_byline_text = norm_byline
+                .as_deref()
+                .is_some_and(|nb| nt.contains(nb) && nt.len() <= nb.len() + 12);
+            let by_prefix =
+                metadata::clean_byline(&b.text).filter(|c| c.len() < b.text.trim().len());
+            if is_byline_text || by_prefix.is_some() {
+                if byline.is_none() {
+                    *byline = by_prefix.map(|v| Found {
+                        value: v,
+                        source: "text",
+                    });
+                }
+                a.selection.kept[i] = false;
+                notes[i] = Some("the byline, shown above the article".into());
+                continue;
+            }
+            if let Some(d) = metadata::normalize_date(&b.text) {
+                if published.is_none() {
+                    *published = Some(Found {
+                        value: d,
+                        source: "text",
+                    });
+                }
+                a.selection.kept[i] = false;
+                notes[i] = Some("the date line, shown above the article".into());
+            }
+        }
+    }
+}
+
+fn first_image(content: &Content) -> Option<String> {
+    content.events.iter().find_map(|e| match e {
+        Event::Void("img", attrs) => attrs
+            .iter()
+            .find(|(k, _)| *k == "src")
+            .map(|(_, v)| v.clone()),
+        _ => None,
+    })
+}
+
+fn first_paragraph(text: &str, max: usize) -> Option<String> {
+    let p = text
+        .split("\n\n")
+        .find(|p| p.split_whitespace().count() >= 8)?;
+    if p.chars().count() <= max {
+        return Some(p.to_string());
+    }
+    let cut: String = p.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) => &cut[..i],
+        None => &cut,
+    };
+    Some(format!("{cut}…"))
+}
+
+/// Is most of the text in a right-to-left script?
+fn rtl_by_script(text: &str) -> bool {
+    let mut rtl = 0usize;
+    let mut letters = 0usize;
+    for c in text.chars().take(5000) {
+        if c.is_alphabetic() {
+            letters += 1;
+            if matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF) {
+                rtl += 1;
+            }
+        }
+    }
+    letters > 0 && rtl * 2 > letters
+}
+
+fn block_reports(a: &Analysis, post: &[Option<String>], input: &RenderInput) -> Vec<BlockReport> {
+    let nth = nth_of_type(&a.dom);
+    let _ = input;
+    a.segs
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let mut reasons = a.scored[i].reasons.clone();
+            reasons.push(format!(
+                "class: {}",
+                match a.scored[i].class {
+                    Class::Good => "content",
+                    Class::Neutral => "undecided",
+                    Class::Bad => "clutter",
+                }
+            ));
+            if let Some(n) = &a.selection.notes[i] {
+                reasons.push(n.clone());
+            }
+            if let Some(n) = &post[i] {
+                reasons.push(n.clone());
+            }
+            let preview: String = b.text.chars().take(80).collect();
+            BlockReport {
+                id: i,
+                path: css_path(&a.dom, b.owner, &nth),
+                tag: a
+                    .dom
+                    .element(b.owner)
+                    .map_or("#document".to_string(), |e| e.name.to_string()),
+                preview,
+                words: a.feats[i].words,
+                link_density: (a.feats[i].link_density * 100.0).round() / 100.0,
+                score: (a.scored[i].score * 10.0).round() / 10.0,
+                kept: a.selection.kept[i],
+                reasons,
+            }
+        })
+        .collect()
+}
+
+/// `nth-of-type` index of every element among its siblings, in one pass.
+fn nth_of_type(dom: &Dom) -> Vec<u32> {
+    let mut nth = vec![0u32; dom.len()];
+    for p in 0..dom.len() as NodeId {
+        if dom.node(p).end == p + 1 {
+            continue;
+        }
+        let mut counts: Vec<(&str, u32)> = Vec::new();
+        for c in dom.children(p) {
+            if let Some(el) = dom.element(c) {
+                let name = &*el.name;
+                match counts.iter_mut().find(|(n, _)| *n == name) {
+                    Some(entry) => {
+                        entry.1 += 1;
+                        nth[c as usize] = entry.1;
+                    }
+                    None => {
+                        counts.push((name, 1));
+                        nth[c as usize] = 1;
+                    }
+                }
+            }
+        }
+    }
+    nth
+}
+
+/// A CSS-like path to an element: up to eight steps, nearest `#id` ends the walk.
+fn css_path(dom: &Dom, id: NodeId, nth: &[u32]) -> String {
+    let mut steps: Vec<String> = Vec::new();
+    let mut cur = Some(id);
+    while let Some(c) = cur {
+        let Some(el) = dom.element(c) else { break };
+        if matches!(el.tag, Tag::Html) {
+            break;
+        }
+        let mut step = el.name.to_string();
+        if let Some(idv) = el
+            .attr("id")
+            .filter(|v| !v.trim().is_empty() && !v.contains(char::is_whitespace))
+        {
+            step.push('#');
+            step.push_str(idv);
+            steps.push(step);
+            break;
+        }
+        if let Some(class) = el.attr("class").and_then(|c| c.split_whitespace().next()) {
+            step.push('.');
+            step.push_str(class);
+        }
+        if nth[c as usize] > 1 {
+            step.push_str(&format!(":nth-of-type({})", nth[c as usize]));
+        }
+        steps.push(step);
+        if el.tag == Tag::Body || steps.len() >= 8 {
+            break;
+        }
+        cur = dom.node(c).parent;
+    }
+    steps.reverse();
+    steps.join(" > ")
+}

@@ -1,0 +1,464 @@
+//! Stage 4: measure each block. Pure measurements, no judgement: the scorer weighs them.
+
+use crate::dom::{Dom, Kind, NodeId, Tag};
+use crate::patterns::{
+    BOILERPLATE_LINES, BOILERPLATE_PREFIXES, CAPTION_HINTS, NEGATIVE_HINTS, NEGATIVE_ROLES,
+    POSITIVE_HINTS, POSITIVE_ITEMPROPS, POSITIVE_ROLES, STOPWORDS,
+};
+use crate::prune::Pruned;
+use crate::segment::{Block, Segments};
+use crate::weights::Weights;
+use std::collections::HashSet;
+
+/// What was measured about one block.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    pub chars: usize,
+    pub words: usize,
+    pub link_density: f32,
+    pub sentences: usize,
+    pub commas: usize,
+    /// Share of words that are stop words of the page's language; `None` when the language has
+    /// no list (or the block has too few words to say).
+    pub stopword_density: Option<f32>,
+    /// The boilerplate phrase the block opens with, if any.
+    pub boilerplate: Option<&'static str>,
+    /// Sum of class/id/role hints of the block's element and its ancestors.
+    pub hint: f32,
+    /// Inside `nav`, `aside`, `footer`, `header` or `menu`.
+    pub landmark: Option<&'static str>,
+    /// Part of a group of same-shaped, link-heavy sibling cards.
+    pub teaser: bool,
+    /// Sits right beside a video/audio/frame player: likely its title.
+    pub beside_player: bool,
+    /// Marked as a caption or photo credit.
+    pub caption: bool,
+    /// Position of the block in the document, 0 (first) to 1 (last).
+    pub position: f32,
+}
+
+/// Per-node measurements of whole subtrees, summed bottom-up in one pass.
+#[derive(Debug, Clone)]
+pub struct NodeStats {
+    pub chars: Vec<u32>,
+    pub link_chars: Vec<u32>,
+    pub links: Vec<u32>,
+    /// Hint of the element itself (not inherited).
+    pub own_hint: Vec<f32>,
+    /// Hint of the element plus all its ancestors.
+    pub hint: Vec<f32>,
+    /// Nearest landmark ancestor (nav, aside, footer, header, menu), if any.
+    pub landmark: Vec<Option<&'static str>>,
+    /// Element is a card of a teaser group.
+    pub teaser_card: Vec<bool>,
+}
+
+/// The page's language for stop-word purposes (a key of [`STOPWORDS`]).
+#[derive(Debug, Clone)]
+pub struct Language {
+    pub code: Option<&'static str>,
+    words: HashSet<&'static str>,
+}
+
+impl Language {
+    pub fn is_stopword(&self, w: &str) -> bool {
+        self.words.contains(w)
+    }
+}
+
+/// Splits a class or id value into lower-case words at separators and camel-case humps.
+pub fn hint_words(value: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in value.split(|c: char| !c.is_alphanumeric()) {
+        if part.is_empty() {
+            continue;
+        }
+        let lower = part.to_lowercase();
+        let mut cur = String::new();
+        let mut prev_lower = false;
+        for ch in part.chars() {
+            if ch.is_uppercase() && prev_lower && !cur.is_empty() {
+                out.push(cur.to_lowercase());
+                cur.clear();
+            }
+            prev_lower = ch.is_lowercase();
+            cur.push(ch);
+        }
+        if !cur.is_empty() && cur.len() != part.len() {
+            out.push(cur.to_lowercase());
+        }
+        out.push(lower);
+    }
+    out
+}
+
+/// Positive minus negative evidence carried by one element's own class, id, role and tag.
+fn element_hint(el: &crate::dom::Element, w: &Weights) -> f32 {
+    let mut score = 0.0;
+    let mut seen_pos = false;
+    let mut seen_neg = false;
+    for attr in ["class", "id"] {
+        let Some(v) = el.attr(attr) else { continue };
+        for word in hint_words(v) {
+            if !seen_neg && NEGATIVE_HINTS.contains(&word.as_str()) {
+                score -= w.hint_negative;
+                seen_neg = true;
+            } else if !seen_pos && POSITIVE_HINTS.contains(&word.as_str()) {
+                score += w.hint_positive;
+                seen_pos = true;
+            }
+        }
+    }
+    if let Some(role) = el.attr("role") {
+        let role = role.trim().to_ascii_lowercase();
+        if NEGATIVE_ROLES.contains(&role.as_str()) {
+            score -= w.hint_negative;
+        } else if POSITIVE_ROLES.contains(&role.as_str()) {
+            score += w.hint_positive;
+        }
+    }
+    if let Some(prop) = el.attr("itemprop") {
+        if POSITIVE_ITEMPROPS.contains(&prop.trim().to_ascii_lowercase().as_str()) {
+            score += 2.0 * w.hint_positive;
+        }
+    }
+    match el.tag {
+        Tag::Article | Tag::Main => score += w.hint_positive,
+        _ => {}
+    }
+    score
+}
+
+fn landmark_name(tag: Tag) -> Option<&'static str> {
+    match tag {
+        Tag::Nav => Some("nav"),
+        Tag::Aside => Some("aside"),
+        Tag::Footer => Some("footer"),
+        Tag::Header => Some("header"),
+        Tag::Menu => Some("menu"),
+        _ => None,
+    }
+}
+
+pub fn node_stats(dom: &Dom, pruned: &Pruned, w: &Weights) -> NodeStats {
+    let n = dom.len();
+    let mut s = NodeStats {
+        chars: vec![0; n],
+        link_chars: vec![0; n],
+        links: vec![0; n],
+        own_hint: vec![0.0; n],
+        hint: vec![0.0; n],
+        landmark: vec![None; n],
+        teaser_card: vec![false; n],
+    };
+    // Forward pass: inherited values and per-text-node counts.
+    let mut link_end: NodeId = 0;
+    for i in 0..n {
+        let node = &dom.nodes[i];
+        let parent = node.parent.map(|p| p as usize);
+        if let Some(p) = parent {
+            s.hint[i] = s.hint[p];
+            s.landmark[i] = s.landmark[p];
+        }
+        if pruned.removed[i] {
+            continue;
+        }
+        match &node.kind {
+            Kind::Element(el) => {
+                let h = element_hint(el, w);
+                s.own_hint[i] = h;
+                s.hint[i] += h;
+                if let Some(l) = landmark_name(el.tag) {
+                    s.landmark[i] = Some(l);
+                }
+                if el.tag == Tag::A && el.has_attr("href") {
+                    link_end = node.end;
+                    s.links[i] = 1;
+                }
+            }
+            Kind::Text(t) => {
+                let c = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                s.chars[i] = c;
+                if (i as NodeId) < link_end {
+                    s.link_chars[i] = c;
+                }
+            }
+            Kind::Document => {}
+        }
+    }
+    // Reverse pass: subtree sums (children have larger indices than parents).
+    for i in (1..n).rev() {
+        if pruned.removed[i] {
+            continue;
+        }
+        if let Some(p) = dom.nodes[i].parent {
+            let p = p as usize;
+            s.chars[p] += s.chars[i];
+            s.link_chars[p] += s.link_chars[i];
+            s.links[p] += s.links[i];
+        }
+    }
+    mark_teasers(dom, pruned, w, &mut s);
+    s
+}
+
+/// Finds runs of same-shaped sibling elements (same tag and class) that are mostly links: the
+/// "More news" card grids and related-story lists. Works on hashed class names too, since
+/// only equality of the class strings matters.
+fn mark_teasers(dom: &Dom, pruned: &Pruned, w: &Weights, s: &mut NodeStats) {
+    let n = dom.len();
+    for parent in 0..n {
+        if pruned.removed[parent] || dom.nodes[parent].element().is_none() {
+            continue;
+        }
+        // Children of one parent, grouped in runs of equal shape.
+        let mut run: Vec<NodeId> = Vec::new();
+        let mut run_shape: Option<(Tag, &str)> = None;
+        let children: Vec<NodeId> = dom.children(parent as NodeId).collect();
+        if children.len() < w.teaser_min_cards {
+            continue;
+        }
+        let flush = |run: &mut Vec<NodeId>, s: &mut NodeStats| {
+            if run.len() >= w.teaser_min_cards {
+                let linky: Vec<NodeId> = run
+                    .iter()
+                    .copied()
+                    .filter(|&c| {
+                        let ci = c as usize;
+                        s.chars[ci] > 0
+                            && (s.link_chars[ci] as f32 / s.chars[ci] as f32)
+                                >= w.teaser_link_density
+                            && s.chars[ci] < 300
+                    })
+                    .collect();
+                if linky.len() >= w.teaser_min_cards && linky.len() * 2 >= run.len() {
+                    for c in linky {
+                        s.teaser_card[c as usize] = true;
+                    }
+                }
+            }
+            run.clear();
+        };
+        for c in children {
+            let node = &dom.nodes[c as usize];
+            match &node.kind {
+                Kind::Text(t) if t.trim().is_empty() => continue,
+                Kind::Element(el) if !pruned.removed[c as usize] => {
+                    let shape = (el.tag, el.attr("class").unwrap_or(""));
+                    if run_shape != Some(shape) {
+                        flush(&mut run, s);
+                        run_shape = Some(shape);
+                    }
+                    run.push(c);
+                }
+                _ => {
+                    flush(&mut run, s);
+                    run_shape = None;
+                }
+            }
+        }
+        flush(&mut run, s);
+    }
+}
+
+/// Picks the stop-word list: the page's declared language when it has one, else the list with
+/// the most hits in the first few thousand words.
+pub fn detect_language(declared: Option<&str>, segs: &Segments) -> Language {
+    let declared = declared
+        .map(|l| l.trim().to_ascii_lowercase())
+        .and_then(|l| l.split(['-', '_']).next().map(str::to_string))
+        .map(|l| {
+            if l == "nb" || l == "nn" {
+                "no".to_string()
+            } else {
+                l
+            }
+        });
+    let mut code = declared
+        .as_deref()
+        .and_then(|d| STOPWORDS.iter().find(|(c, _)| *c == d).map(|(c, _)| *c));
+    if code.is_none() {
+        let mut hits = vec![0usize; STOPWORDS.len()];
+        let mut seen = 0usize;
+        'outer: for b in &segs.blocks {
+            for word in words(&b.text) {
+                let lw = word.to_lowercase();
+                for (k, (_, list)) in STOPWORDS.iter().enumerate() {
+                    if list.contains(&lw.as_str()) {
+                        hits[k] += 1;
+                    }
+                }
+                seen += 1;
+                if seen > 5000 {
+                    break 'outer;
+                }
+            }
+        }
+        if let Some((k, &h)) = hits.iter().enumerate().max_by_key(|(_, h)| **h) {
+            if h * 20 >= seen && h > 10 {
+                code = Some(STOPWORDS[k].0);
+            }
+        }
+    }
+    let words = code
+        .and_then(|c| STOPWORDS.iter().find(|(k, _)| *k == c))
+        .map(|(_, list)| list.iter().copied().collect())
+        .unwrap_or_default();
+    Language { code, words }
+}
+
+/// Words of a text: runs of letters, digits and apostrophes.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+}
+
+/// Scripts written without spaces between words (CJK, Thai): each character counts as half a
+/// word so their prose is not mistaken for short lines.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0x0E00..=0x0E7F)
+}
+
+pub fn word_count(text: &str) -> usize {
+    let spaced = text.split_whitespace().count();
+    let unspaced = text.chars().filter(|&c| is_unspaced_script(c)).count();
+    spaced.max(unspaced / 2)
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '…' | '।')
+}
+
+fn count_sentences(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let mut n = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if !is_sentence_end(c) {
+            continue;
+        }
+        let next = chars.get(i + 1).copied();
+        let ends = match next {
+            None => true,
+            Some(n) => {
+                n.is_whitespace()
+                    || matches!(n, '"' | '\'' | '”' | '’' | '»' | ')' | '」')
+                    || matches!(c, '。' | '！' | '？')
+            }
+        };
+        // Skip "e.g." / initials: a sentence has at least a few characters before its end.
+        if ends && i >= 3 {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Lower-case text without leading punctuation or bullets, for phrase matching.
+fn phrase_key(text: &str) -> String {
+    text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(')
+        .to_lowercase()
+}
+
+pub fn boilerplate_phrase(text: &str) -> Option<&'static str> {
+    let key = phrase_key(text);
+    let trimmed = key.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    if let Some(line) = BOILERPLATE_LINES.iter().find(|l| **l == trimmed) {
+        return Some(line);
+    }
+    BOILERPLATE_PREFIXES.iter().copied().find(|p| {
+        key.starts_with(p)
+            && key[p.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() || p.ends_with(':'))
+    })
+}
+
+pub fn measure(
+    dom: &Dom,
+    pruned: &Pruned,
+    segs: &Segments,
+    stats: &NodeStats,
+    lang: &Language,
+    w: &Weights,
+) -> Vec<Features> {
+    let total = segs.blocks.len().max(1) as f32;
+    segs.blocks
+        .iter()
+        .enumerate()
+        .map(|(idx, b)| measure_block(dom, pruned, b, stats, lang, w, idx as f32 / total))
+        .collect()
+}
+
+fn measure_block(
+    dom: &Dom,
+    pruned: &Pruned,
+    b: &Block,
+    stats: &NodeStats,
+    lang: &Language,
+    w: &Weights,
+    position: f32,
+) -> Features {
+    let chars = b.chars();
+    let words_n = word_count(&b.text);
+    let link_density = if chars == 0 {
+        0.0
+    } else {
+        b.link_chars as f32 / chars as f32
+    };
+    let stopword_density = if lang.code.is_some() && words_n >= 3 {
+        let mut total = 0usize;
+        let mut stop = 0usize;
+        for word in words(&b.text) {
+            total += 1;
+            if lang.is_stopword(&word.to_lowercase()) {
+                stop += 1;
+            }
+        }
+        (total > 0).then(|| stop as f32 / total as f32)
+    } else {
+        None
+    };
+    let boilerplate = if words_n <= w.boilerplate_max_words {
+        boilerplate_phrase(&b.text)
+    } else {
+        None
+    };
+    let owner = b.owner as usize;
+    let teaser = std::iter::once(b.owner)
+        .chain(dom.ancestors(b.owner).take(6))
+        .any(|a| stats.teaser_card[a as usize]);
+    let beside_player = std::iter::once(b.owner)
+        .chain(dom.ancestors(b.owner).take(2))
+        .any(|a| pruned.embeds[a as usize] && stats.chars[a as usize] < 400);
+    let caption = matches!(dom.tag(b.owner), Some(Tag::Figcaption))
+        || std::iter::once(b.owner)
+            .chain(dom.ancestors(b.owner).take(2))
+            .any(|a| {
+                dom.element(a).is_some_and(|el| {
+                    ["class", "id"].iter().any(|k| {
+                        el.attr(k).is_some_and(|v| {
+                            hint_words(v)
+                                .iter()
+                                .any(|hw| CAPTION_HINTS.contains(&hw.as_str()))
+                        })
+                    })
+                })
+            });
+    Features {
+        chars,
+        words: words_n,
+        link_density,
+        sentences: count_sentences(&b.text),
+        commas: b.text.matches([',', '،', '、', '，']).count(),
+        stopword_density,
+        boilerplate,
+        hint: stats.hint[owner],
+        landmark: stats.landmark[owner],
+        teaser,
+        beside_player,
+        caption,
+        position,
+    }
+}

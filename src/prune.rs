@@ -1,0 +1,140 @@
+//! Stage 2: mark what can never be article content: hidden elements, scripts, controls, embeds.
+//!
+//! Nothing is deleted; the stage returns a per-node flag that later stages skip. Landmarks such
+//! as `nav` or `footer` are *not* pruned here: they are a scoring signal, because some sites
+//! wrap real content in them.
+
+use crate::dom::{Dom, Kind, NodeId, Tag};
+use scraper::Html;
+use std::collections::HashMap;
+
+/// What the prune stage found.
+#[derive(Debug, Clone)]
+pub struct Pruned {
+    /// `removed[i]`: node `i` (and so its subtree) is not content.
+    pub removed: Vec<bool>,
+    /// `embed[i]`: the subtree of element `i` held a video, audio or frame player (even though
+    /// the player itself is removed): text beside it is probably the player's title.
+    pub embeds: Vec<bool>,
+    /// Images found as markup inside `<noscript>` (lazy-loading fallbacks), by noscript node.
+    pub noscript_images: HashMap<NodeId, Vec<(String, String)>>,
+}
+
+/// Elements that are never content, whatever their text.
+fn never_content(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(
+        tag,
+        Script
+            | Style
+            | Template
+            | Iframe
+            | Object
+            | Embed
+            | Input
+            | Button
+            | Select
+            | Option
+            | Textarea
+            | Link
+            | Meta
+            | Head
+            | Title
+            | Svg
+            | Noscript
+            | Dialog
+            | Audio
+            | Video
+            | Label
+    )
+}
+
+fn is_player(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Iframe | Tag::Video | Tag::Audio | Tag::Object | Tag::Embed
+    )
+}
+
+/// Is the element hidden by its own attributes? (The extension additionally marks what the live
+/// page does not render with `data-declutter-hidden`.)
+pub fn is_hidden(el: &crate::dom::Element) -> bool {
+    if el.has_attr("hidden") || el.has_attr("data-declutter-hidden") {
+        return true;
+    }
+    if el
+        .attr("aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let compact: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if compact.contains("display:none") || compact.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+pub fn prune(dom: &Dom) -> Pruned {
+    let n = dom.len();
+    let mut removed = vec![false; n];
+    let mut embeds = vec![false; n];
+    let mut noscript_images = HashMap::new();
+    for i in 0..n {
+        let node = &dom.nodes[i];
+        if let Some(p) = node.parent {
+            if removed[p as usize] {
+                removed[i] = true;
+                continue;
+            }
+        }
+        let Kind::Element(el) = &node.kind else {
+            continue;
+        };
+        if is_player(el.tag) {
+            // Mark the player's nearest few ancestors, so the scorer can tell a video's title
+            // from a subheading.
+            for a in dom.ancestors(i as NodeId).take(3) {
+                embeds[a as usize] = true;
+            }
+        }
+        if el.tag == Tag::Noscript {
+            if let Some(img) = noscript_image(dom, i as NodeId) {
+                noscript_images.insert(i as NodeId, img);
+            }
+        }
+        if never_content(el.tag) || is_hidden(el) {
+            removed[i] = true;
+        }
+    }
+    Pruned {
+        removed,
+        embeds,
+        noscript_images,
+    }
+}
+
+/// The attributes of the first `<img>` written inside a `<noscript>` (whose content the parser
+/// keeps as raw text).
+fn noscript_image(dom: &Dom, id: NodeId) -> Option<Vec<(String, String)>> {
+    let raw = dom.text_of(id);
+    if !raw.contains("<img") {
+        return None;
+    }
+    let fragment = Html::parse_fragment(&raw);
+    let img = fragment.tree.nodes().find_map(|n| match n.value() {
+        scraper::Node::Element(e) if e.name() == "img" => Some(e),
+        _ => None,
+    })?;
+    Some(
+        img.attrs()
+            .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
+            .collect(),
+    )
+}

@@ -1,0 +1,211 @@
+//! Stage 6: find the article: the densest run of good blocks, its container, and which blocks
+//! inside it stay.
+
+use crate::dom::{Dom, NodeId, Tag};
+use crate::features::{Features, NodeStats};
+use crate::score::{Class, Scored};
+use crate::segment::{BlockKind, Segments};
+use crate::weights::Weights;
+
+/// The article region and the keep/drop decision for every block.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    /// The element holding the article (lowest common ancestor of the best run).
+    pub container: NodeId,
+    /// First and last block of the best run.
+    pub run: Option<(usize, usize)>,
+    pub kept: Vec<bool>,
+    /// Why a block was kept or dropped at this stage (appended to its score reasons).
+    pub notes: Vec<Option<String>>,
+}
+
+/// The value of a block in the region search: good text adds, clutter costs (capped, so one
+/// promo inside the body does not split the article), undecided blocks cost a little.
+fn region_value(class: Class, f: &Features, w: &Weights) -> f32 {
+    match class {
+        Class::Good => {
+            w.good_value * (f.chars as f32).min(w.max_block_chars) * (1.0 - f.link_density)
+        }
+        Class::Bad => -(w.bad_value * f.chars as f32).min(w.max_bad_cost),
+        Class::Neutral => -w.neutral_cost,
+    }
+}
+
+pub fn select(
+    dom: &Dom,
+    segs: &Segments,
+    feats: &[Features],
+    scored: &[Scored],
+    stats: &NodeStats,
+    w: &Weights,
+) -> Selection {
+    let n = segs.blocks.len();
+    let mut kept = vec![false; n];
+    let mut notes: Vec<Option<String>> = vec![None; n];
+    // Maximum-sum contiguous run of blocks (Kadane): linear, and it finds the article's dense
+    // region without trusting any markup.
+    let mut best: Option<(usize, usize, f32)> = None;
+    let mut cur_start = 0usize;
+    let mut cur_sum = 0.0f32;
+    for i in 0..n {
+        let v = region_value(scored[i].class, &feats[i], w);
+        if cur_sum <= 0.0 {
+            cur_start = i;
+            cur_sum = 0.0;
+        }
+        cur_sum += v;
+        if cur_sum > 0.0 && best.is_none_or(|b| cur_sum > b.2) {
+            best = Some((cur_start, i, cur_sum));
+        }
+    }
+    let Some((start, end, _)) = best else {
+        return Selection {
+            container: 0,
+            run: None,
+            kept,
+            notes,
+        };
+    };
+    // Trim undecided blocks from the run's edges: it should start and end on good text.
+    let first_good = (start..=end)
+        .find(|&i| scored[i].class == Class::Good)
+        .unwrap_or(start);
+    let last_good = (start..=end)
+        .rev()
+        .find(|&i| scored[i].class == Class::Good)
+        .unwrap_or(end);
+    let mut container =
+        dom.common_ancestor(segs.blocks[first_good].owner, segs.blocks[last_good].owner);
+    // A single-block run's container is that block's own element: widen to its parent so
+    // sibling paragraphs and figures come along.
+    if first_good == last_good {
+        if let Some(p) = dom.node(container).parent {
+            container = p;
+        }
+    }
+    // Widen to ancestors that add good text with little clutter (a body split across sibling
+    // wrappers, e.g. text before and after an inline ad).
+    let good_chars = good_chars_per_node(dom, segs, scored);
+    loop {
+        let Some(parent) = dom.node(container).parent else {
+            break;
+        };
+        if matches!(dom.tag(parent), Some(Tag::Body | Tag::Html) | None) {
+            break;
+        }
+        let inside = good_chars[container as usize] as f32;
+        let wider = good_chars[parent as usize] as f32;
+        let extra_good = wider - inside;
+        let extra_all = (stats.chars[parent as usize] - stats.chars[container as usize]) as f32;
+        if extra_good > 0.25 * inside && extra_good > 0.5 * extra_all {
+            container = parent;
+        } else {
+            break;
+        }
+    }
+    // Link lists inside the article (related stories, tag clouds) go as a whole.
+    let mut in_cluster = vec![false; dom.len()];
+    for c in link_clusters(dom, container, stats, &good_chars, w) {
+        for slot in &mut in_cluster[c as usize..dom.node(c).end as usize] {
+            *slot = true;
+        }
+    }
+    for (i, b) in segs.blocks.iter().enumerate() {
+        if !dom.contains(container, b.owner) {
+            notes[i] = Some("outside the article".to_string());
+            continue;
+        }
+        if in_cluster[b.owner as usize] || in_cluster[b.first as usize] {
+            notes[i] = Some("inside a list of links".to_string());
+            continue;
+        }
+        let in_run = i >= first_good && i <= last_good;
+        kept[i] = match scored[i].class {
+            Class::Good => true,
+            Class::Bad => false,
+            Class::Neutral => {
+                if in_run {
+                    true
+                } else {
+                    // Just before the run: the article's heading or lead image.
+                    let lead = i < first_good
+                        && first_good - i <= 3
+                        && matches!(
+                            segs.blocks[i].kind,
+                            BlockKind::Heading(_) | BlockKind::Media | BlockKind::Caption
+                        )
+                        || (i < first_good && feats[i].chars == 0);
+                    if !lead {
+                        notes[i] = Some("undecided and outside the dense run".to_string());
+                    }
+                    lead
+                }
+            }
+        };
+    }
+    Selection {
+        container,
+        run: Some((first_good, last_good)),
+        kept,
+        notes,
+    }
+}
+
+/// Characters of good blocks in each node's subtree.
+fn good_chars_per_node(dom: &Dom, segs: &Segments, scored: &[Scored]) -> Vec<u32> {
+    let mut good = vec![0u32; dom.len()];
+    for (b, s) in segs.blocks.iter().zip(scored) {
+        if s.class == Class::Good {
+            good[b.owner as usize] += b.chars() as u32;
+        }
+    }
+    for i in (1..dom.len()).rev() {
+        if let Some(p) = dom.nodes[i].parent {
+            good[p as usize] += good[i];
+        }
+    }
+    good
+}
+
+/// Subtrees of the container that are mostly links and hold little good prose.
+fn link_clusters(
+    dom: &Dom,
+    container: NodeId,
+    stats: &NodeStats,
+    good_chars: &[u32],
+    w: &Weights,
+) -> Vec<NodeId> {
+    let mut out = Vec::new();
+    let end = dom.node(container).end;
+    let mut i = container + 1;
+    while i < end {
+        let idx = i as usize;
+        let is_list_like = matches!(
+            dom.tag(i),
+            Some(
+                Tag::Ul
+                    | Tag::Ol
+                    | Tag::Div
+                    | Tag::Section
+                    | Tag::Nav
+                    | Tag::Aside
+                    | Tag::Table
+                    | Tag::Dl
+                    | Tag::Menu
+            )
+        );
+        if is_list_like && stats.chars[idx] > 0 {
+            let density = stats.link_chars[idx] as f32 / stats.chars[idx] as f32;
+            if density >= w.cluster_link_density
+                && stats.links[idx] as usize >= w.cluster_min_links
+                && (good_chars[idx] as f32) < 0.5 * stats.chars[idx] as f32
+            {
+                out.push(i);
+                i = dom.node(i).end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}

@@ -1,0 +1,126 @@
+//! Every tuning number of the extractor, in one table.
+//!
+//! The weights were calibrated together against the development corpora with
+//! `declutter eval` (see the README); they interact, so change one only while re-running the
+//! evaluation and reading which pages moved. User-facing choices live in `Options`, not here.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Weights {
+    // ---- block score: content evidence ----
+    /// Score per log2 step of a block's word count above `min_words_for_length`. Long runs of text are
+    /// the strongest single sign of article prose.
+    pub length: f32,
+    /// Word count at which the length term is zero; shorter blocks lose points.
+    pub min_words_for_length: f32,
+    /// Points for each sentence end (. ! ? and their CJK forms), capped by `max_sentences`.
+    pub sentence: f32,
+    pub max_sentences: f32,
+    /// Points per comma (prose has clauses; menus do not), capped by `max_commas`.
+    pub comma: f32,
+    pub max_commas: f32,
+    /// Points per unit of stop-word density above `stopword_baseline` (only for languages with a
+    /// list; others score 0 here).
+    pub stopword: f32,
+    pub stopword_baseline: f32,
+    /// Penalty per unit of link density (share of the block's characters inside links).
+    pub link_density: f32,
+    /// A block whose text starts with a boilerplate phrase ("Read more:", "Listen to this
+    /// article") loses this many points.
+    pub boilerplate: f32,
+    /// Blocks with at least this many words are never treated as boilerplate by phrase alone.
+    pub boilerplate_max_words: usize,
+    /// Weight of the summed class/id/role hints of the block's ancestors.
+    pub hint: f32,
+    /// Cap on the absolute summed hint, so one strong token cannot decide alone.
+    pub max_hint: f32,
+    /// Points an element earns for each positive class/id word or role.
+    pub hint_positive: f32,
+    /// Points an element loses for each negative class/id word or role.
+    pub hint_negative: f32,
+    /// Penalty for blocks inside `nav`, `aside`, `footer`, `header`, `menu` elements.
+    pub landmark: f32,
+    /// Penalty for a block that belongs to a teaser group: many sibling cards of the same shape
+    /// whose text is mostly linked headlines.
+    pub teaser: f32,
+    /// Minimum number of same-shaped siblings for a teaser group.
+    pub teaser_min_cards: usize,
+    /// A card whose link density is above this counts towards a teaser group.
+    pub teaser_link_density: f32,
+
+    // ---- block classes ----
+    /// A block at or above this score is good content.
+    pub good_score: f32,
+    /// A block at or below this score is clutter.
+    pub bad_score: f32,
+
+    // ---- article region ----
+    /// Value of a good block in the region search, per character (capped by `max_block_chars`).
+    pub good_value: f32,
+    pub max_block_chars: f32,
+    /// Value of a clutter block in the region search, per character (negative), and the most one
+    /// block can cost: a single promo inside the body must not split the article in two.
+    pub bad_value: f32,
+    pub max_bad_cost: f32,
+    /// Cost of a neutral (short, undecided) block in the region search.
+    pub neutral_cost: f32,
+
+    // ---- post-processing ----
+    /// Inside the article, a subtree whose link density is above this and that holds at least
+    /// `cluster_min_links` links is a link list (related stories, tags) and is dropped.
+    pub cluster_link_density: f32,
+    pub cluster_min_links: usize,
+
+    // ---- readerable ----
+    /// Minimum article text length (characters) for a confident "readerable" answer.
+    pub readerable_min_chars: f32,
+    /// Confidence at or above which the page is called readerable.
+    pub readerable_threshold: f32,
+
+    // ---- output ----
+    /// Words read per minute, for `readingMinutes`.
+    pub words_per_minute: f32,
+    /// Characters in the generated excerpt.
+    pub excerpt_chars: usize,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            length: 1.5,
+            min_words_for_length: 10.0,
+            sentence: 0.8,
+            max_sentences: 4.0,
+            comma: 0.3,
+            max_commas: 4.0,
+            stopword: 8.0,
+            stopword_baseline: 0.18,
+            link_density: 6.0,
+            boilerplate: 6.0,
+            boilerplate_max_words: 30,
+            hint: 1.0,
+            max_hint: 4.0,
+            hint_positive: 1.0,
+            hint_negative: 1.5,
+            landmark: 3.0,
+            teaser: 4.0,
+            teaser_min_cards: 3,
+            teaser_link_density: 0.5,
+            good_score: 1.5,
+            bad_score: -1.0,
+            good_value: 1.0,
+            max_block_chars: 600.0,
+            bad_value: 1.0,
+            max_bad_cost: 120.0,
+            neutral_cost: 10.0,
+            cluster_link_density: 0.6,
+            cluster_min_links: 3,
+            readerable_min_chars: 500.0,
+            readerable_threshold: 0.5,
+            words_per_minute: 230.0,
+            excerpt_chars: 200,
+        }
+    }
+}

@@ -719,7 +719,8 @@ impl TextWriter {
         self.pending = 2;
     }
     fn flush(&mut self) {
-        if !self.out.is_empty() {
+        // Trailing spaces go only at a line break: between inline runs they separate words.
+        if !self.out.is_empty() && self.pending > 0 {
             while self.out.ends_with(' ') {
                 self.out.pop();
             }

@@ -2,7 +2,7 @@
 
 use crate::dom::{Dom, Kind, NodeId, Tag};
 use crate::patterns::{
-    BOILERPLATE_LINES, BOILERPLATE_PREFIXES, CAPTION_HINTS, NEGATIVE_HINTS, NEGATIVE_ROLES,
+    BOILERPLATE_LINES, BOILERPLATE_PREFIXES, CAPTION_HINTS, NEGATIVE_HINTS, NEGATIVE_ROLES, NEGATIVE_STEMS,
     POSITIVE_HINTS, POSITIVE_ITEMPROPS, POSITIVE_ROLES, STOPWORDS,
 };
 use crate::prune::Pruned;
@@ -45,8 +45,11 @@ pub struct NodeStats {
     pub links: Vec<u32>,
     /// Hint of the element itself (not inherited).
     pub own_hint: Vec<f32>,
-    /// Hint of the element plus all its ancestors.
+    /// Hint of the element and its ancestors: every negative counts, but of the positives only
+    /// the strongest, so a site-wide `#content` wrapper cannot cancel a `comment` class below it.
     pub hint: Vec<f32>,
+    /// Strongest positive hint on the element or an ancestor (a part of `hint`).
+    pub best_positive: Vec<f32>,
     /// Nearest landmark ancestor (nav, aside, footer, header, menu), if any.
     pub landmark: Vec<Option<&'static str>>,
     /// Element is a card of a teaser group.
@@ -100,7 +103,9 @@ fn element_hint(el: &crate::dom::Element, w: &Weights) -> f32 {
     for attr in ["class", "id"] {
         let Some(v) = el.attr(attr) else { continue };
         for word in hint_words(v) {
-            if !seen_neg && NEGATIVE_HINTS.contains(&word.as_str()) {
+            let negative = NEGATIVE_HINTS.contains(&word.as_str())
+                || (word.len() > 6 && NEGATIVE_STEMS.iter().any(|stem| word.contains(stem)));
+            if !seen_neg && negative {
                 score -= w.hint_negative;
                 seen_neg = true;
             } else if !seen_pos && POSITIVE_HINTS.contains(&word.as_str()) {
@@ -148,6 +153,7 @@ pub fn node_stats(dom: &Dom, pruned: &Pruned, w: &Weights) -> NodeStats {
         links: vec![0; n],
         own_hint: vec![0.0; n],
         hint: vec![0.0; n],
+        best_positive: vec![0.0; n],
         landmark: vec![None; n],
         teaser_card: vec![false; n],
     };
@@ -158,6 +164,7 @@ pub fn node_stats(dom: &Dom, pruned: &Pruned, w: &Weights) -> NodeStats {
         let parent = node.parent.map(|p| p as usize);
         if let Some(p) = parent {
             s.hint[i] = s.hint[p];
+            s.best_positive[i] = s.best_positive[p];
             s.landmark[i] = s.landmark[p];
         }
         if pruned.removed[i] {
@@ -167,7 +174,12 @@ pub fn node_stats(dom: &Dom, pruned: &Pruned, w: &Weights) -> NodeStats {
             Kind::Element(el) => {
                 let h = element_hint(el, w);
                 s.own_hint[i] = h;
-                s.hint[i] += h;
+                if h < 0.0 {
+                    s.hint[i] += h;
+                } else if h > s.best_positive[i] {
+                    s.hint[i] += h - s.best_positive[i];
+                    s.best_positive[i] = h;
+                }
                 if let Some(l) = landmark_name(el.tag) {
                     s.landmark[i] = Some(l);
                 }

@@ -122,6 +122,15 @@ pub const NEGATIVE_HINTS: &[&str] = &[
     "overlay",
 ];
 
+/// Parts of class/id words that mark clutter even inside compounds (`commentlist`,
+/// `relatedposts`, `sharebar`). Only long, unambiguous stems: `ad` would match `header`.
+pub const NEGATIVE_STEMS: &[&str] = &[
+    "comment", "related", "sidebar", "footer", "social", "promo", "sponsor", "newsletter",
+    "cookie", "banner", "breadcrumb", "widget", "teaser", "popular", "trending", "recommend",
+    "advert", "subscri", "disqus", "outbrain", "taboola", "navigation", "sharing", "share-",
+    "shareb", "sharet", "masthead", "pagination", "toolbar", "signup", "newsfeed", "morestories",
+];
+
 /// Class/id words that mark a photo/figure credit or caption: kept, but never scored as prose.
 pub const CAPTION_HINTS: &[&str] = &["caption", "figcaption", "credit", "wp-caption-text"];
 

@@ -74,7 +74,7 @@ pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
         &mut r,
         &mut s,
         "link density",
-        -w.link_density * f.link_density,
+        -w.link_density * f.link_density - w.link_heavy * (f.link_density - 0.5).max(0.0),
     );
     if let Some(p) = f.boilerplate {
         push(

@@ -105,7 +105,9 @@ pub fn select(
     }
     // Link lists inside the article (related stories, tag clouds) go as a whole.
     let mut in_cluster = vec![false; dom.len()];
-    for c in link_clusters(dom, container, stats, &good_chars, w) {
+    let mut clusters = link_clusters(dom, container, stats, &good_chars, w);
+    clusters.extend(negative_sections(dom, container, stats, &good_chars, w));
+    for c in clusters {
         for slot in &mut in_cluster[c as usize..dom.node(c).end as usize] {
             *slot = true;
         }
@@ -116,30 +118,27 @@ pub fn select(
             continue;
         }
         if in_cluster[b.owner as usize] || in_cluster[b.first as usize] {
-            notes[i] = Some("inside a list of links".to_string());
+            notes[i] = Some("inside a link list or a section marked as clutter".to_string());
             continue;
         }
         let in_run = i >= first_good && i <= last_good;
+        // Just before the run: the article's heading or lead image.
+        let lead_in = i < first_good
+            && first_good - i <= w.lead_in_blocks
+            && (matches!(
+                segs.blocks[i].kind,
+                BlockKind::Heading(_) | BlockKind::Media | BlockKind::Caption
+            ) || feats[i].chars == 0);
         kept[i] = match scored[i].class {
-            Class::Good => true,
             Class::Bad => false,
-            Class::Neutral => {
-                if in_run {
-                    true
-                } else {
-                    // Just before the run: the article's heading or lead image.
-                    let lead = i < first_good
-                        && first_good - i <= 3
-                        && matches!(
-                            segs.blocks[i].kind,
-                            BlockKind::Heading(_) | BlockKind::Media | BlockKind::Caption
-                        )
-                        || (i < first_good && feats[i].chars == 0);
-                    if !lead {
-                        notes[i] = Some("undecided and outside the dense run".to_string());
-                    }
-                    lead
-                }
+            _ if in_run => true,
+            _ if lead_in && scored[i].class != Class::Bad => true,
+            // Clear prose in the same container, cut off from the run by a block of clutter
+            // (an intro paragraph above a link box).
+            Class::Good if scored[i].score >= w.outside_run_score => true,
+            _ => {
+                notes[i] = Some("outside the article's dense run".to_string());
+                false
             }
         };
     }
@@ -204,6 +203,36 @@ fn link_clusters(
                 i = dom.node(i).end;
                 continue;
             }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Subtrees of the container whose own class/id/role says clutter (comments, related posts,
+/// share bars) and that hold only a minor part of the article's good text. Markup is one
+/// signal among many: a section is only dropped this way when the text evidence does not
+/// contradict it.
+fn negative_sections(
+    dom: &Dom,
+    container: NodeId,
+    stats: &NodeStats,
+    good_chars: &[u32],
+    w: &Weights,
+) -> Vec<NodeId> {
+    let mut out = Vec::new();
+    let total_good = good_chars[container as usize] as f32;
+    let end = dom.node(container).end;
+    let mut i = container + 1;
+    while i < end {
+        let idx = i as usize;
+        if dom.element(i).is_some()
+            && stats.own_hint[idx] <= -w.section_hint
+            && (good_chars[idx] as f32) < w.section_max_good_share * total_good
+        {
+            out.push(i);
+            i = dom.node(i).end;
+            continue;
         }
         i += 1;
     }

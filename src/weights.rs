@@ -27,6 +27,9 @@ pub struct Weights {
     pub stopword_baseline: f32,
     /// Penalty per unit of link density (share of the block's characters inside links).
     pub link_density: f32,
+    /// Extra penalty per unit of link density above one half: a block that is mostly link is
+    /// navigation or a teaser even when it is long.
+    pub link_heavy: f32,
     /// A block whose text starts with a boilerplate phrase ("Read more:", "Listen to this
     /// article") loses this many points.
     pub boilerplate: f32,
@@ -66,12 +69,22 @@ pub struct Weights {
     pub max_bad_cost: f32,
     /// Cost of a neutral (short, undecided) block in the region search.
     pub neutral_cost: f32,
+    /// How many blocks before the dense run may still be kept as its heading or lead image.
+    pub lead_in_blocks: usize,
+    /// A good block inside the article's container but outside the dense run is still kept
+    /// when its score reaches this (clear prose, not a stray caption or comment).
+    pub outside_run_score: f32,
 
     // ---- post-processing ----
     /// Inside the article, a subtree whose link density is above this and that holds at least
     /// `cluster_min_links` links is a link list (related stories, tags) and is dropped.
     pub cluster_link_density: f32,
     pub cluster_min_links: usize,
+    /// Inside the article, an element whose own class/id/role hint is at or below minus this
+    /// (a `comments` or `related-posts` section) is dropped whole when it holds less than
+    /// `section_max_good_share` of the article's good text.
+    pub section_hint: f32,
+    pub section_max_good_share: f32,
 
     // ---- readerable ----
     /// Minimum article text length (characters) for a confident "readerable" answer.
@@ -98,6 +111,7 @@ impl Default for Weights {
             stopword: 8.0,
             stopword_baseline: 0.18,
             link_density: 6.0,
+            link_heavy: 8.0,
             boilerplate: 6.0,
             boilerplate_max_words: 30,
             hint: 1.0,
@@ -115,8 +129,12 @@ impl Default for Weights {
             bad_value: 1.0,
             max_bad_cost: 120.0,
             neutral_cost: 10.0,
+            lead_in_blocks: 3,
+            outside_run_score: 6.0,
             cluster_link_density: 0.6,
             cluster_min_links: 3,
+            section_hint: 0.5,
+            section_max_good_share: 0.35,
             readerable_min_chars: 500.0,
             readerable_threshold: 0.5,
             words_per_minute: 230.0,

@@ -142,6 +142,7 @@ pub fn select(
             }
         };
     }
+    drop_empty_headings(segs, &mut kept, &mut notes);
     Selection {
         container,
         run: Some((first_good, last_good)),
@@ -237,4 +238,28 @@ fn negative_sections(
         i += 1;
     }
     out
+}
+
+/// A heading with nothing kept under it (the next kept block is a heading of the same or a
+/// higher rank, or there is none) introduced a section that was clutter: "Related posts",
+/// "Comments".
+fn drop_empty_headings(segs: &Segments, kept: &mut [bool], notes: &mut [Option<String>]) {
+    // Rank of the next kept block: 0 for content, 1-6 for a heading, 7 for the end.
+    let mut next_rank = 7u8;
+    for i in (0..segs.blocks.len()).rev() {
+        if !kept[i] {
+            continue;
+        }
+        match segs.blocks[i].kind {
+            BlockKind::Heading(level) => {
+                if next_rank != 0 && next_rank <= level || next_rank == 7 {
+                    kept[i] = false;
+                    notes[i] = Some("a heading with nothing kept under it".to_string());
+                } else {
+                    next_rank = level;
+                }
+            }
+            _ => next_rank = 0,
+        }
+    }
 }

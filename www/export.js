@@ -1,0 +1,89 @@
+// Downloads of the current article: the core's JSON, Markdown from the core's converter, and a
+// self-contained HTML page styled like the reader view.
+
+/** A file name from the title: lower-case words joined by dashes, never empty. */
+export function fileStem(title) {
+  const stem = String(title || '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return stem || 'article';
+}
+
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The click has started the download by the time the task ends.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The article without the markers that only this page uses. */
+function cleanContent(html) {
+  const tpl = document.createElement('template');
+  tpl.innerHTML = html;
+  for (const el of tpl.content.querySelectorAll('[data-declutter-block]')) {
+    el.removeAttribute('data-declutter-block');
+  }
+  return tpl.innerHTML;
+}
+
+export function downloadJson(article) {
+  download(`${fileStem(article.title)}.json`, 'application/json', `${JSON.stringify(article, null, 2)}\n`);
+}
+
+/**
+ * @param {any} article
+ * @param {(html: string) => string} toMarkdown the core's converter
+ */
+export function downloadMarkdown(article, toMarkdown) {
+  const head = [];
+  if (article.title) head.push(`# ${article.title}`, '');
+  const line = [article.byline, article.published, article.siteName].filter(Boolean).join(' · ');
+  if (line) head.push(`*${line}*`, '');
+  const body = toMarkdown(cleanContent(article.contentHtml));
+  download(`${fileStem(article.title)}.md`, 'text/markdown', `${head.join('\n')}${body.trim()}\n`);
+}
+
+/** A page that opens anywhere without this demo: the reader stylesheet is inlined. */
+export async function downloadHtml(article) {
+  let css = '';
+  try {
+    const res = await fetch('ui/reader.css');
+    if (res.ok) css = await res.text();
+  } catch {
+    // Unstyled is still a readable page.
+  }
+  const meta = [article.byline, article.published, article.siteName].filter(Boolean).map(escapeHtml);
+  const lang = article.lang ? ` lang="${escapeHtml(article.lang)}"` : '';
+  const dir = article.dir ? ` dir="${escapeHtml(article.dir)}"` : '';
+  const page = `<!DOCTYPE html>
+<html${lang}${dir}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(article.title ?? 'Article')}</title>
+<style>${css.replace(/<\/style/gi, '<\\/style')}</style>
+</head>
+<body>
+<article class="declutter-export">
+<h1>${escapeHtml(article.title ?? '')}</h1>
+${meta.length ? `<p class="byline">${meta.join(' · ')}</p>` : ''}
+${cleanContent(article.contentHtml)}
+</article>
+</body>
+</html>
+`;
+  download(`${fileStem(article.title)}.html`, 'text/html', page);
+}

@@ -1,0 +1,194 @@
+// The left pane: the original page in a sandboxed iframe, every block outlined and tinted by the
+// core's decision, hover or focus to see why, click or Enter to select.
+//
+// The iframe is sandboxed with `allow-same-origin` but without `allow-scripts`: nothing from the
+// page runs, while this (parent) script may read and mark the document. Listeners added from here
+// run in the parent's context, so they work even though the frame itself cannot run scripts.
+
+import { resolveBlock } from './block-path.js';
+import { makeInert } from './inert.js';
+
+/** Style added to the shown page; selectors use attributes the page cannot already have. */
+const OVERLAY_CSS = `
+[data-dc-block] { outline: 2px solid var(--dc-line); outline-offset: -2px; cursor: pointer;
+  background-image: linear-gradient(var(--dc-tint), var(--dc-tint)) !important; }
+[data-dc-kept="true"] { --dc-line: rgba(22, 128, 61, .9); }
+[data-dc-kept="false"] { --dc-line: rgba(196, 43, 28, .85); }
+[data-dc-kept="true"][data-dc-strength="1"] { --dc-tint: rgba(34, 160, 80, .08); }
+[data-dc-kept="true"][data-dc-strength="2"] { --dc-tint: rgba(34, 160, 80, .16); }
+[data-dc-kept="true"][data-dc-strength="3"] { --dc-tint: rgba(34, 160, 80, .26); }
+[data-dc-kept="false"][data-dc-strength="1"] { --dc-tint: rgba(220, 50, 30, .08); }
+[data-dc-kept="false"][data-dc-strength="2"] { --dc-tint: rgba(220, 50, 30, .16); }
+[data-dc-kept="false"][data-dc-strength="3"] { --dc-tint: rgba(220, 50, 30, .26); }
+[data-dc-block]:focus-visible { outline: 3px dashed #1a56db; outline-offset: 1px; }
+[data-dc-block][data-dc-selected] { outline: 4px solid #8b2bd9; outline-offset: 1px;
+  --dc-tint: rgba(139, 43, 217, .18); }
+declutter-badges { all: initial; position: absolute; inset: 0 auto auto 0; width: 0; height: 0;
+  pointer-events: none; z-index: 2147483647; }
+declutter-badge { all: initial; position: absolute; font: 600 11px/1.4 system-ui, sans-serif;
+  padding: 0 4px; border-radius: 3px; color: #fff; white-space: nowrap; }
+declutter-badge[data-kept="true"] { background: rgb(22, 128, 61); }
+declutter-badge[data-kept="false"] { background: rgb(176, 38, 24); }
+`;
+
+/** The shown page may use its own inline styles and data: images, nothing else. */
+const FRAME_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+/** How strongly a score tints its block: three steps are easy to tell apart. */
+function strength(score) {
+  const s = Math.abs(score);
+  return s < 3 ? 1 : s < 8 ? 2 : 3;
+}
+
+export class OriginalPane {
+  /**
+   * @param {HTMLIFrameElement} frame
+   * @param {{onHover: (id: number | null) => void, onSelect: (id: number | null) => void}} hooks
+   */
+  constructor(frame, hooks) {
+    this.frame = frame;
+    this.hooks = hooks;
+    /** @type {Map<number, Element>} */
+    this.elements = new Map();
+    this.blocks = [];
+    this.showBadges = true;
+    this.resizeObserver = null;
+  }
+
+  /**
+   * Shows `html` and overlays `blocks` on it. Resolves when the overlay is in place.
+   * @param {string} html the page exactly as the core read it
+   * @param {Array<{id: number, path: string, preview: string, score: number, kept: boolean}>} blocks
+   * @returns {Promise<{located: number, missing: number}>}
+   */
+  async show(html, blocks) {
+    const parsed = new DOMParser().parseFromString(html, 'text/html');
+    makeInert(parsed);
+    // Marks are set before the page is shown, on the very tree the frame will parse back.
+    this.blocks = blocks;
+    let located = 0;
+    for (const block of blocks) {
+      const el = resolveBlock(parsed, block);
+      if (!el || el.hasAttribute('data-dc-block')) continue;
+      located += 1;
+      el.setAttribute('data-dc-block', String(block.id));
+      el.setAttribute('data-dc-kept', String(block.kept));
+      el.setAttribute('data-dc-strength', String(strength(block.score)));
+      el.setAttribute('title', `Block ${block.id}: ${block.kept ? 'kept' : 'dropped'}, score ${block.score}`);
+      if (el.tabIndex < 0) el.setAttribute('tabindex', '0');
+    }
+    const style = parsed.createElement('style');
+    style.textContent = OVERLAY_CSS;
+    parsed.head.append(style);
+    // Whatever the inert pass missed still cannot load or run: first thing in <head>, the policy
+    // covers the whole page. (Nothing in <head> is a block, so no path changes.)
+    const policy = parsed.createElement('meta');
+    policy.setAttribute('http-equiv', 'Content-Security-Policy');
+    policy.setAttribute('content', FRAME_POLICY);
+    parsed.head.prepend(policy);
+
+    // The page's own doctype keeps its rendering mode (standards or quirks).
+    const doctype = parsed.doctype ? new XMLSerializer().serializeToString(parsed.doctype) : '';
+    this.resizeObserver?.disconnect();
+    await new Promise((resolve) => {
+      this.frame.addEventListener('load', resolve, { once: true });
+      this.frame.srcdoc = doctype + parsed.documentElement.outerHTML;
+    });
+    this.attach();
+    return { located, missing: blocks.length - located };
+  }
+
+  /** The frame's document once loaded. */
+  get doc() {
+    return this.frame.contentDocument;
+  }
+
+  attach() {
+    const doc = this.doc;
+    if (!doc) return;
+    this.elements = new Map();
+    for (const el of doc.querySelectorAll('[data-dc-block]')) {
+      this.elements.set(Number(el.getAttribute('data-dc-block')), el);
+    }
+    const blockOf = (target) => {
+      const el = target && target.closest ? target.closest('[data-dc-block]') : null;
+      return el ? Number(el.getAttribute('data-dc-block')) : null;
+    };
+    doc.addEventListener('mouseover', (e) => this.hooks.onHover(blockOf(e.target)));
+    doc.addEventListener('mouseleave', () => this.hooks.onHover(null));
+    doc.addEventListener('focusin', (e) => this.hooks.onHover(blockOf(e.target)));
+    // Links and forms never leave the demo: a click selects the block instead.
+    doc.addEventListener('click', (e) => {
+      e.preventDefault();
+      this.hooks.onSelect(blockOf(e.target));
+    });
+    doc.addEventListener('submit', (e) => e.preventDefault());
+    doc.addEventListener('keydown', (e) => {
+      if ((e.key === 'Enter' || e.key === ' ') && blockOf(e.target) !== null) {
+        e.preventDefault();
+        this.hooks.onSelect(blockOf(e.target));
+      } else if (e.key === 'Escape') {
+        this.hooks.onSelect(null);
+      }
+    });
+    this.drawBadges();
+    const view = this.frame.contentWindow;
+    if (view) {
+      this.resizeObserver = new ResizeObserver(() => this.drawBadges());
+      this.resizeObserver.observe(doc.documentElement);
+    }
+  }
+
+  /** Score labels at each block's corner, in a layer that takes no part in the page's layout. */
+  drawBadges() {
+    const doc = this.doc;
+    if (!doc) return;
+    doc.querySelector('declutter-badges')?.remove();
+    if (!this.showBadges) return;
+    const layer = doc.createElement('declutter-badges');
+    layer.setAttribute('aria-hidden', 'true');
+    const sx = doc.defaultView?.scrollX ?? 0;
+    const sy = doc.defaultView?.scrollY ?? 0;
+    const byId = new Map(this.blocks.map((b) => [b.id, b]));
+    for (const [id, el] of this.elements) {
+      const block = byId.get(id);
+      const r = el.getBoundingClientRect();
+      if (!block || (r.width === 0 && r.height === 0)) continue;
+      const badge = doc.createElement('declutter-badge');
+      badge.dataset.kept = String(block.kept);
+      badge.textContent = `${block.score > 0 ? '+' : ''}${block.score}`;
+      badge.style.left = `${Math.max(0, r.left + sx)}px`;
+      badge.style.top = `${Math.max(0, r.top + sy - 8)}px`;
+      layer.append(badge);
+    }
+    doc.documentElement.append(layer);
+  }
+
+  setBadges(on) {
+    this.showBadges = on;
+    this.drawBadges();
+  }
+
+  /** Marks `id` as selected (or clears with null) and scrolls it into view. */
+  select(id, { scroll = true } = {}) {
+    for (const el of this.doc?.querySelectorAll('[data-dc-selected]') ?? []) {
+      el.removeAttribute('data-dc-selected');
+    }
+    const el = id === null ? null : this.elements.get(id);
+    if (!el) return false;
+    el.setAttribute('data-dc-selected', '');
+    // Scrolls the frame only: scrollIntoView would also move this page around it.
+    const view = this.doc?.defaultView;
+    if (scroll && view) {
+      const r = el.getBoundingClientRect();
+      view.scrollTo({ top: view.scrollY + r.top - Math.max(16, (view.innerHeight - r.height) / 2), behavior: 'instant' });
+    }
+    return true;
+  }
+
+  /** Moves keyboard focus to a block of the original. */
+  focus(id) {
+    const el = this.elements.get(id);
+    if (el && 'focus' in el) el.focus({ preventScroll: false });
+  }
+}

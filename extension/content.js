@@ -1,0 +1,131 @@
+/*
+ * Content script, injected on each toolbar click. It stays thin:
+ *   first click:  show the reader page (an extension page in a full-viewport iframe inside a
+ *                 modal <dialog>, so it sits in the top layer above anything the page stacks and
+ *                 the page behind is inert), then serialize the live page, marking elements the
+ *                 browser does not render, and hand the HTML to the reader page via the background;
+ *   second click, Close or Esc: remove the dialog and put scroll and focus back. The page's own
+ *                 DOM is never modified: hidden elements are marked on a clone.
+ */
+(() => {
+  const platform = globalThis.DeclutterPlatform;
+  const { validate, newToken } = globalThis.DeclutterMessages;
+
+  if (globalThis.declutterView) {
+    globalThis.declutterView.close();
+    return;
+  }
+
+  /** Subtrees the core never reads as article text, so checking their visibility is wasted work. */
+  const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'svg', 'math', 'IFRAME', 'OBJECT']);
+
+  /**
+   * Whether the browser renders `el`. `display: contents` boxes have no box of their own but
+   * their children do, so they count as rendered.
+   */
+  function hiddenKind(el) {
+    if (typeof el.checkVisibility !== 'function') {
+      const style = getComputedStyle(el);
+      if (style.display === 'none') return 'subtree';
+      return style.visibility === 'hidden' ? 'self' : null;
+    }
+    if (!el.checkVisibility()) {
+      return getComputedStyle(el).display === 'contents' ? null : 'subtree';
+    }
+    if (!el.checkVisibility({ visibilityProperty: true })) return 'self';
+    return null;
+  }
+
+  /**
+   * Serializes the document with `data-declutter-hidden` on every element the page does not
+   * render. The live tree and its deep clone list their elements in the same order, so index i
+   * in one is index i in the other.
+   */
+  function serializePage(exclude) {
+    const root = document.documentElement;
+    const clone = root.cloneNode(true);
+    const live = root.getElementsByTagName('*');
+    const copy = clone.getElementsByTagName('*');
+    const body = document.body;
+    let skipInside = null;
+    let excludedCopy = null;
+    const marks = [];
+    for (let i = 0; i < live.length; i += 1) {
+      const el = live[i];
+      if (el === exclude) excludedCopy = copy[i];
+      if (skipInside && skipInside.contains(el)) continue;
+      skipInside = null;
+      if (!body || !body.contains(el) || el === body) continue;
+      if (el === exclude || SKIP.has(el.tagName)) {
+        skipInside = el;
+        continue;
+      }
+      const kind = hiddenKind(el);
+      if (kind) marks.push(copy[i]);
+      if (kind === 'subtree') skipInside = el;
+    }
+    // Marked after the walk: setting attributes on the clone while indexing its live
+    // HTMLCollection would be safe too, but this keeps the walk read-only.
+    for (const node of marks) node.setAttribute('data-declutter-hidden', '');
+    if (excludedCopy) excludedCopy.remove();
+    const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : '';
+    return doctype + clone.outerHTML;
+  }
+
+  function open() {
+    const token = newToken();
+    const scroll = { x: window.scrollX, y: window.scrollY };
+    const previousFocus = document.activeElement;
+
+    const dialog = document.createElement('dialog');
+    // Inline !important beats any page rule that targets dialogs or iframes.
+    dialog.style.cssText = [
+      'position:fixed', 'inset:0', 'width:100vw', 'height:100vh', 'max-width:none', 'max-height:none',
+      'margin:0', 'padding:0', 'border:0', 'background:transparent', 'overflow:hidden', 'display:block',
+      'opacity:1', 'visibility:visible', 'transform:none', 'filter:none', 'color-scheme:normal',
+    ].map((d) => `${d} !important`).join(';');
+    const frame = document.createElement('iframe');
+    frame.src = `${platform.getURL('reader/reader.html')}#${token}`;
+    frame.title = platform.t('readerFrameTitle');
+    frame.style.cssText = [
+      'display:block', 'width:100%', 'height:100%', 'border:0', 'margin:0', 'padding:0',
+      'background:transparent', 'color-scheme:normal', 'visibility:visible', 'opacity:1',
+    ].map((d) => `${d} !important`).join(';');
+    dialog.appendChild(frame);
+
+    let stopListening = () => {};
+    const view = {
+      close() {
+        stopListening();
+        if (dialog.open) dialog.close();
+        dialog.remove();
+        window.scrollTo(scroll.x, scroll.y);
+        if (previousFocus && previousFocus.isConnected && typeof previousFocus.focus === 'function') {
+          previousFocus.focus({ preventScroll: true });
+        }
+        delete globalThis.declutterView;
+      },
+    };
+    globalThis.declutterView = view;
+
+    // Esc while focus is on the dialog itself (not inside the reader page) closes the view too.
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      view.close();
+    });
+    stopListening = platform.onMessage(validate, (message) => {
+      if (message.type === 'close' && message.token === token) view.close();
+      return { type: 'ok' };
+    });
+
+    (document.body || document.documentElement).appendChild(dialog);
+    dialog.showModal();
+    // The reader page starts loading (in the extension's process) while the page is serialized.
+    const html = serializePage(dialog);
+    platform
+      .send({ type: 'snapshot', token, html, url: location.href, title: document.title.slice(0, 4096) })
+      .catch((err) => console.warn(`Declutter could not hand over the page: ${err.message}`));
+  }
+
+  open();
+})();

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds the browser extension from one source for both browsers:
+#   dist/extension/            the unpacked extension (load it in either browser)
+#   dist/declutter-firefox.zip and dist/declutter-chrome.zip, the packages for each store.
+# The wasm package (pkg/, from `make wasm`) and the shared reader view (ui/) are copied in.
+# Both browsers accept the same manifest (see extension/manifest.json), so the two zips hold the
+# same files; they exist separately because each store takes its own upload.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for f in pkg/declutter.js pkg/declutter_bg.wasm; do
+  [ -f "$f" ] || { echo "build-extension: $f is missing; run 'make wasm' first" >&2; exit 2; }
+done
+
+out=dist/extension
+rm -rf "$out" dist/declutter-firefox.zip dist/declutter-chrome.zip
+mkdir -p "$out/pkg" "$out/ui"
+cp -R extension/. "$out/"
+rm -f "$out/icons/make-icons.mjs" "$out/icons/icon.svg"
+cp ui/reader-view.js ui/reader.css "$out/ui/"
+cp pkg/declutter.js pkg/declutter_bg.wasm "$out/pkg/"
+
+# Zips with stable timestamps and order, so the same source gives the same bytes.
+pack() {
+  local dir=$1 zipfile=$2
+  (cd "$dir" && find . -type f | LC_ALL=C sort | TZ=UTC xargs touch -t 202001010000 && \
+    find . -type f | LC_ALL=C sort | zip -q -X -D "../$(basename "$zipfile")" -@)
+}
+pack "$out" dist/declutter-chrome.zip
+pack "$out" dist/declutter-firefox.zip
+printf 'build-extension: %s (%s KB), %s (%s KB)\n' \
+  dist/declutter-chrome.zip "$(( $(stat -c %s dist/declutter-chrome.zip) / 1024 ))" \
+  dist/declutter-firefox.zip "$(( $(stat -c %s dist/declutter-firefox.zip) / 1024 ))"

@@ -193,7 +193,7 @@ async function run(html, url, label) {
     state.article = null;
     setExports(false);
     status(`${label}: ${err instanceof Error ? err.message : String(err)} (${ms.toFixed(1)} ms)`);
-    document.documentElement.setAttribute('data-result', 'error');
+    finished('error');
     return;
   }
   const ms = performance.now() - t0;
@@ -205,8 +205,15 @@ async function run(html, url, label) {
   showNumbers(article, ms, html.length, overlay);
   showDetails(null);
   setExports(true);
-  document.documentElement.setAttribute('data-result', 'ok');
   status(`${label}: “${article.title ?? 'untitled'}” extracted in ${ms.toFixed(1)} ms.`);
+  finished('ok');
+}
+
+/** Marks the end of a run on the root element, for anyone waiting on it (the browser tests). */
+function finished(result) {
+  const root = document.documentElement;
+  root.dataset.result = result;
+  root.dataset.runs = String(Number(root.dataset.runs ?? 0) + 1);
 }
 
 function setExports(on) {

@@ -1,0 +1,342 @@
+// The demo page (dist/www, built by scripts/build-www.sh) in headless Chromium and Firefox:
+// it loads cleanly, every example page extracts with the title its case file expects, the block
+// overlay and the two-way selection work with real clicks and keys, pasted, picked and dropped
+// pages extract, exports carry the article, nothing is requested from outside, and a failed
+// start says why. Screenshots go to artifacts/demo/.
+//
+//   node --experimental-websocket --test tests/e2e/demo.test.mjs   (scripts/test-demo.sh)
+// DEMO_BROWSERS=chromium (or firefox) runs one browser; DEMO_ROOT picks another build.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve } from './demo-server.mjs';
+import { launchChromium, launchFirefox } from './demo-browsers.mjs';
+
+const ROOT = resolve(process.env.DEMO_ROOT ?? 'dist/www');
+const FIXTURES = resolve(process.env.FIXTURES ?? 'tests/fixtures');
+const ARTIFACTS = resolve('artifacts/demo');
+const BROWSERS = (process.env.DEMO_BROWSERS ?? 'chromium,firefox').split(',').filter(Boolean);
+const LAUNCH = { chromium: launchChromium, firefox: launchFirefox };
+
+if (!existsSync(join(ROOT, 'index.html'))) {
+  throw new Error(`${ROOT}/index.html is missing: build the page first (make www)`);
+}
+/** @type {Array<{slug: string, title: string | null}>} */
+const gallery = JSON.parse(readFileSync(join(ROOT, 'fixtures/index.json'), 'utf8'));
+
+/** A fixture's case file says whether a wrong result is already known, and why. */
+function knownFailure(slug) {
+  const path = join(FIXTURES, slug, 'case.json');
+  if (!existsSync(path)) return null;
+  const kase = JSON.parse(readFileSync(path, 'utf8'));
+  const known = kase.known_failure ?? kase.knownFailure;
+  if (!known) return null;
+  return typeof known === 'string' ? known : (kase.reason ?? 'marked known_failure in case.json');
+}
+
+/** A small article with clutter around it, as someone would paste it. */
+const PASTED = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Night trains return to the valley - The Valley Courier</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a> <a href="/weather">Weather</a></nav>
+<main><article><h1>Night trains return to the valley</h1>
+<p class="byline">By Mara Lindqvist</p>
+<p>After eleven years without a sleeper service, the valley line will carry night trains again from
+the spring timetable, the regional transport authority confirmed on Tuesday, ending a long campaign by
+residents, hoteliers and the two towns at either end of the route.</p>
+<p>The new service will leave the capital shortly before ten in the evening and reach the upper valley
+just after six, in time for the first buses to the ski stations. Tickets go on sale next month, with
+seats, couchettes and a small number of private cabins.</p>
+<p>Officials said the decision rested on a survey in which more than four thousand travellers said they
+would leave the car at home if a comfortable overnight connection existed, and on the rolling stock
+freed by the end of another route last winter.</p>
+<p>Hoteliers welcomed the news but warned that the timetable must hold for several seasons before
+tour operators would plan around it, recalling how the last service was cut with two months' notice.</p>
+</article>
+<aside><h2>Most read</h2><ul><li><a href="/a">Storm closes pass</a></li><li><a href="/b">Council vote delayed</a></li>
+<li><a href="/c">New bakery opens</a></li></ul></aside></main>
+<footer><p>© The Valley Courier</p><a href="/privacy">Privacy</a></footer></body></html>`;
+
+/** In the page: runs `action`, then waits until the demo has finished one more extraction. */
+async function extractWith(driver, action) {
+  const before = await driver.run(() => Number(document.documentElement.dataset.runs ?? 0));
+  await action();
+  return driver.run(
+    ({ before }) =>
+      new Promise((resolve, reject) => {
+        const t0 = Date.now();
+        const poll = () => {
+          const root = document.documentElement;
+          if (Number(root.dataset.runs ?? 0) > before) {
+            const cells = (field) => document.querySelector(`#metadata tr[data-field="${field}"] td`)?.textContent;
+            const frame = /** @type {HTMLIFrameElement} */ (document.getElementById('original'));
+            const doc = frame.contentDocument;
+            resolve({
+              result: root.dataset.result,
+              status: document.getElementById('status')?.textContent,
+              title: cells('title'),
+              readerTitle: document.querySelector('#reader .dcl-title')?.textContent ?? null,
+              notice: Boolean(document.querySelector('#reader .dcl-notice')),
+              located: document.querySelector('[data-stat="located"]')?.textContent,
+              outlined: doc ? doc.querySelectorAll('[data-dc-block]').length : 0,
+              keptOutlined: doc ? doc.querySelectorAll('[data-dc-kept="true"]').length : 0,
+              readerBlocks: document.querySelectorAll('#reader [data-declutter-block]').length,
+            });
+          } else if (Date.now() - t0 > 20000) {
+            reject(new Error('no extraction finished within 20 s'));
+          } else {
+            setTimeout(poll, 20);
+          }
+        };
+        poll();
+      }),
+    { before },
+  );
+}
+
+const squash = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
+
+let server;
+before(async () => {
+  server = await serve({ root: ROOT });
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+after(async () => {
+  await server?.close();
+});
+
+for (const name of BROWSERS) {
+  describe(`demo page in ${name}`, () => {
+    /** @type {import('./demo-browsers.mjs').Driver} */
+    let driver;
+    before(async () => {
+      driver = await LAUNCH[name]();
+    });
+    after(async () => {
+      await driver?.close();
+    });
+
+    it('loads without console errors and reports the core version', async () => {
+      await driver.goto(server.url);
+      const state = await driver.run(
+        () =>
+          new Promise((resolve) => {
+            const poll = () => {
+              const s = document.documentElement.dataset.demo;
+              if (s && document.querySelectorAll('#gallery button').length + document.querySelectorAll('#gallery li').length > 0) {
+                resolve({
+                  state: s,
+                  error: document.getElementById('load-error-text')?.textContent,
+                  version: document.getElementById('version')?.textContent,
+                  gallery: document.querySelectorAll('#gallery button').length,
+                });
+              } else setTimeout(poll, 20);
+            };
+            poll();
+          }),
+      );
+      assert.equal(state.state, 'ready', `the page failed to start: ${state.error}`);
+      assert.match(state.version, /^\d+\.\d+\.\d+/);
+      assert.equal(state.gallery, gallery.length);
+      assert.deepEqual(driver.errors, []);
+    });
+
+    describe('every example page extracts with the title its case file expects', () => {
+      for (const entry of gallery) {
+        const known = knownFailure(entry.slug);
+        it(entry.slug, { todo: known ?? undefined }, async () => {
+          const mark = driver.errors.length;
+          const got = await extractWith(driver, () => driver.click(`#gallery button[data-slug="${entry.slug}"]`));
+          assert.equal(got.result, 'ok', got.status);
+          if (entry.title !== null) {
+            assert.equal(squash(got.title), squash(entry.title));
+            if (!got.notice) assert.equal(squash(got.readerTitle), squash(entry.title));
+          }
+          // The overlay: blocks outlined on the original, both decisions visible.
+          assert.ok(got.outlined > 0, 'no block outlined on the original');
+          assert.ok(got.keptOutlined > 0 || got.notice, 'no kept block outlined');
+          const [located, total] = (got.located.match(/\d+/g) ?? []).map(Number);
+          assert.equal(located, total, `blocks not found on the original: ${got.located}`);
+          assert.deepEqual(driver.errors.slice(mark), []);
+        });
+      }
+    });
+
+    it('outlines blocks, and a click or Enter on one side selects it on the other', async () => {
+      const mark = driver.errors.length;
+      await driver.goto(server.url);
+      await driver.run(() => new Promise((r) => {
+        const poll = () => (document.querySelector('#gallery button') ? r(null) : setTimeout(poll, 20));
+        poll();
+      }));
+      const got = await extractWith(driver, () => driver.click('#gallery button'));
+      assert.equal(got.result, 'ok');
+      const overlay = await driver.run(() => {
+        const doc = /** @type {HTMLIFrameElement} */ (document.getElementById('original')).contentDocument;
+        const first = doc?.querySelector('[data-dc-kept="true"]');
+        const style = first ? getComputedStyle(first) : null;
+        return {
+          badges: doc?.querySelectorAll('declutter-badge').length ?? 0,
+          outline: style ? style.outlineStyle : 'none',
+          scriptsInert: [...(doc?.querySelectorAll('script') ?? [])].every((s) => s.type === 'text/x-declutter-inert'),
+        };
+      });
+      assert.ok(overlay.badges > 0, 'no score badges');
+      assert.equal(overlay.outline, 'solid');
+      assert.ok(overlay.scriptsInert);
+
+      // A real click on a kept block in the original...
+      const inReader = await driver.run(() => {
+        const doc = /** @type {HTMLIFrameElement} */ (document.getElementById('original')).contentDocument;
+        const ids = new Set([...document.querySelectorAll('#reader [data-declutter-block]')].map((e) => e.getAttribute('data-declutter-block')));
+        const target = [...(doc?.querySelectorAll('[data-dc-kept="true"]') ?? [])].find((e) => ids.has(e.getAttribute('data-dc-block')));
+        target?.setAttribute('data-test-target', '');
+        return target?.getAttribute('data-dc-block') ?? null;
+      });
+      assert.notEqual(inReader, null, 'no kept block of the original is in the reader view');
+      await driver.clickInFrame('#original', '[data-test-target]');
+      const afterClick = await driver.run(() => ({
+        reader: [...document.querySelectorAll('#reader [data-dc-selected]')].map((e) => e.getAttribute('data-declutter-block')),
+        details: document.getElementById('details-title')?.textContent,
+      }));
+      assert.ok(afterClick.reader.length > 0 && afterClick.reader.every((id) => id === inReader), JSON.stringify(afterClick));
+      assert.match(afterClick.details, new RegExp(`^Block ${inReader} `));
+
+      // ...and a real click on another paragraph of the reader view selects it on the original.
+      const other = await driver.run((skip) => {
+        const el = [...document.querySelectorAll('#reader [data-declutter-block]')].find((e) => e.getAttribute('data-declutter-block') !== skip);
+        el?.setAttribute('data-test-target', '');
+        return el?.getAttribute('data-declutter-block') ?? null;
+      }, inReader);
+      if (other !== null) {
+        await driver.click('#reader [data-test-target]');
+        const selected = await driver.run(() => {
+          const doc = /** @type {HTMLIFrameElement} */ (document.getElementById('original')).contentDocument;
+          return [...(doc?.querySelectorAll('[data-dc-selected]') ?? [])].map((e) => e.getAttribute('data-dc-block'));
+        });
+        assert.deepEqual(selected, [other]);
+      }
+
+      // Keyboard: focus a block of the original, Enter selects it.
+      const focused = await driver.run(() => {
+        const doc = /** @type {HTMLIFrameElement} */ (document.getElementById('original')).contentDocument;
+        const el = /** @type {HTMLElement} */ ([...(doc?.querySelectorAll('[data-dc-block]') ?? [])].at(-1));
+        el.focus();
+        return el.getAttribute('data-dc-block');
+      });
+      await driver.press('Enter');
+      const byKey = await driver.run(() => document.getElementById('details-title')?.textContent);
+      assert.match(byKey, new RegExp(`^Block ${focused} `));
+      // The next-block button walks on from the selection.
+      await driver.click('#next-block');
+      const stepped = await driver.run(() => document.getElementById('details-title')?.textContent);
+      assert.doesNotMatch(stepped, new RegExp(`^Block ${focused} `));
+      await driver.screenshot(join(ARTIFACTS, `${name}-selected.png`));
+      assert.deepEqual(driver.errors.slice(mark), []);
+    });
+
+    it('extracts a pasted document with its page URL', async () => {
+      const got = await extractWith(driver, async () => {
+        await driver.run((html) => {
+          /** @type {HTMLTextAreaElement} */ (document.getElementById('paste-html')).value = html;
+          /** @type {HTMLInputElement} */ (document.getElementById('paste-url')).value = 'https://courier.example/night-trains';
+        }, PASTED);
+        await driver.click('#paste-form button[type="submit"]');
+      });
+      assert.equal(got.result, 'ok', got.status);
+      assert.equal(squash(got.title), 'Night trains return to the valley');
+      assert.ok(got.readerBlocks >= 4, `only ${got.readerBlocks} blocks in the reader view`);
+      const text = await driver.run(() => document.getElementById('reader')?.textContent ?? '');
+      assert.match(text, /sleeper service/);
+      assert.doesNotMatch(text, /New bakery opens/);
+      await driver.screenshot(join(ARTIFACTS, `${name}-pasted.png`));
+    });
+
+    it('opens a saved page from the file picker and from a drop', async () => {
+      const entry = gallery.find((e) => e.title) ?? gallery[0];
+      assert.ok(entry, 'no example page to open');
+      const path = join(ROOT, 'fixtures', entry.slug, 'source.html');
+      const picked = await extractWith(driver, () => driver.setFile('#file-input', path));
+      assert.equal(picked.result, 'ok', picked.status);
+      if (entry.title) assert.equal(squash(picked.title), squash(entry.title));
+
+      const dropped = await extractWith(driver, () =>
+        driver.run((html) => {
+          const data = new DataTransfer();
+          data.items.add(new File([html], 'saved-page.html', { type: 'text/html' }));
+          const target = document.getElementById('panes');
+          for (const type of ['dragover', 'drop']) {
+            target?.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+          }
+        }, PASTED),
+      );
+      assert.equal(squash(dropped.title), 'Night trains return to the valley');
+    });
+
+    it('exports the article as JSON, Markdown and HTML', async () => {
+      const files = await driver.run(async () => {
+        // Downloads are caught at the link the page clicks, and read back from their blob.
+        const seen = [];
+        const click = HTMLAnchorElement.prototype.click;
+        HTMLAnchorElement.prototype.click = function () {
+          if (this.download) seen.push(fetch(this.href).then(async (r) => ({ name: this.download, text: await r.text() })));
+          else click.call(this);
+        };
+        try {
+          for (const id of ['export-json', 'export-md', 'export-html']) {
+            document.getElementById(id)?.click();
+            await new Promise((r) => setTimeout(r, 50));
+          }
+          return await Promise.all(seen);
+        } finally {
+          HTMLAnchorElement.prototype.click = click;
+        }
+      });
+      assert.equal(files.length, 3);
+      const [json, md, html] = files;
+      assert.match(json.name, /\.json$/);
+      const article = JSON.parse(json.text);
+      assert.equal(article.title, 'Night trains return to the valley');
+      assert.ok(Array.isArray(article.blocks));
+      assert.match(md.name, /\.md$/);
+      assert.match(md.text, /^# Night trains return to the valley/);
+      assert.match(md.text, /sleeper service/);
+      assert.match(html.name, /\.html$/);
+      assert.match(html.text, /<title>Night trains return to the valley<\/title>/);
+      assert.doesNotMatch(html.text, /data-declutter-block|<script/);
+    });
+
+    it('applies reader settings (theme) to the view', async () => {
+      await driver.run(() => {
+        const radio = /** @type {HTMLInputElement | null} */ (document.querySelector('#reader-settings input[data-setting="theme"][value="dark"]'));
+        radio?.click();
+      });
+      const theme = await driver.run(() => document.getElementById('reader')?.dataset.theme);
+      assert.equal(theme, 'dark');
+      await driver.screenshot(join(ARTIFACTS, `${name}-dark.png`));
+      await driver.run(() => {
+        /** @type {HTMLInputElement | null} */ (document.querySelector('#reader-settings input[data-setting="theme"][value="light"]'))?.click();
+        localStorage.clear();
+      });
+    });
+
+    it('makes no request outside the page, and no console error in all of the above', () => {
+      const outside = driver.requests.filter((u) => !u.startsWith(server.url) && !/^(data|blob|about):/.test(u));
+      assert.deepEqual(outside, []);
+      assert.ok(driver.requests.some((u) => u.endsWith('.wasm')), 'the request log saw no wasm load');
+      assert.deepEqual(driver.errors, []);
+    });
+
+    it('says plainly why it cannot start from file://', async () => {
+      await driver.goto(pathToFileURL(join(ROOT, 'index.html')).href);
+      const shown = await driver.run(() => {
+        const box = document.getElementById('load-error');
+        return box && !box.hidden ? (box.textContent ?? '') : '';
+      });
+      assert.match(shown, /file:\/\//);
+    });
+  });
+}

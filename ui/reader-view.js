@@ -270,10 +270,14 @@ function renderHeader(doc, article, t) {
   const meta = el(doc, 'p', 'dcl-meta');
   const parts = [];
   if (article.byline) parts.push(el(doc, 'span', 'dcl-byline', article.byline));
-  const date = formatDate(article.published, article.lang);
-  if (date) {
-    const time = el(doc, 'time', 'dcl-date', date);
+  if (article.published) {
+    // The first Intl formatter in a fresh page loads locale data (tens of milliseconds), so the
+    // view paints with the ISO date and the localized one replaces it right after.
+    const time = el(doc, 'time', 'dcl-date', article.published.slice(0, 10));
     time.setAttribute('datetime', article.published);
+    setTimeout(() => {
+      time.textContent = formatDate(article.published, article.lang);
+    }, 0);
     parts.push(time);
   }
   if (article.readingMinutes) {

@@ -24,9 +24,15 @@ let article = null;
 let snapshot = null;
 
 // Extraction starts before anything else so the wasm compiles while the snapshot travels.
-const wasmReady = init();
+const timings = { pageStart: Math.round(performance.timeOrigin) };
+const stamp = (name) => (value) => {
+  timings[name] = Date.now();
+  return value;
+};
+stamp('scriptStart')();
+const wasmReady = init().then(stamp('wasmReady'));
 const settingsReady = platform.loadSettings().then((stored) => normalizeSettings(stored)).catch(() => defaultSettings());
-const snapshotReady = platform.send({ type: 'takeSnapshot', token });
+const snapshotReady = platform.send({ type: 'takeSnapshot', token }).then(stamp('snapshot'));
 
 function announce(text) {
   status.textContent = '';
@@ -288,6 +294,7 @@ function markPainted() {
   // Two frames: the first runs before the paint that shows the view, the second after it.
   requestAnimationFrame(() => requestAnimationFrame(() => {
     docEl.dataset.paintedAt = String(Date.now());
+    docEl.dataset.timings = JSON.stringify(timings);
     docEl.dataset.state = 'ready';
   }));
 }
@@ -303,8 +310,10 @@ function updateToolbarFor(currentView) {
 
 async function start() {
   settings = await settingsReady;
+  stamp('settings')();
   applySettings(docEl, settings);
   renderSettingsForm(document.getElementById('settings-panel'), settings, onSettings, t);
+  stamp('form')();
   try {
     const reply = await snapshotReady;
     if (!reply || reply.type !== 'snapshot') throw new Error(reply && reply.message ? reply.message : 'no page snapshot');
@@ -313,6 +322,7 @@ async function start() {
     const started = performance.now();
     article = extract(snapshot.html, snapshot.url, { ...defaultOptions(), explain: true });
     docEl.dataset.extractMs = (performance.now() - started).toFixed(1);
+    stamp('extracted')();
   } catch (err) {
     showFailure(String(err && err.message ? err.message : err));
     docEl.dataset.view = 'error';
@@ -328,6 +338,7 @@ async function start() {
       main.focus();
     },
   }));
+  stamp('rendered')();
   main.focus();
   markPainted();
 }

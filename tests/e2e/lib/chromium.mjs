@@ -1,0 +1,109 @@
+// Headless Chromium with the unpacked extension loaded, driven through playwright-core, exposing
+// the small browser interface the extension tests share with firefox.mjs:
+//   goto(url), evalPage(fn, ...args), clickAction(), reader(): {eval(fn, ...args)}, pressKey(key),
+//   screenshot(file), requests, consoleErrors, restart(), close().
+// The toolbar click is the real one: CDP `Extensions.triggerAction`, which also grants activeTab.
+import { chromium } from 'playwright-core';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { waitFor, retry } from './wait.mjs';
+
+const ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--no-first-run', '--disable-sync', '--disable-quic', '--enable-unsafe-extension-debugging',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
+
+export async function launchChromium({ extensionDir, profileDir, log = () => {} }) {
+  const profile = profileDir || await mkdtemp(join(tmpdir(), 'declutter-chromium-'));
+  const session = {
+    name: 'chromium',
+    profile,
+    requests: [],
+    consoleErrors: [],
+    context: null,
+    page: null,
+    extensionId: null,
+  };
+
+  async function start() {
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      viewport: { width: 1100, height: 800 },
+      args: [...ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    });
+    const worker = context.serviceWorkers()[0] || await context.waitForEvent('serviceworker', { timeout: 15_000 });
+    session.extensionId = new URL(worker.url()).host;
+    context.on('request', (request) => session.requests.push(request.url()));
+    const page = context.pages()[0] || await context.newPage();
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') session.consoleErrors.push(`${msg.location().url}: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => session.consoleErrors.push(`page error: ${err.message}`));
+    session.context = context;
+    session.page = page;
+  }
+
+  const expr = (fn, args) => `(${fn})(...${JSON.stringify(args)})`;
+
+  Object.assign(session, {
+    async goto(url) {
+      await session.page.goto(url, { waitUntil: 'load' });
+    },
+    evalPage(fn, ...args) {
+      return session.page.evaluate(expr(fn, args));
+    },
+    /** The reader page's frame (an extension page inside the tab), once it exists. */
+    async reader() {
+      const frame = await waitFor(
+        () => session.page.frames().find((f) => f.url().startsWith('chrome-extension://')),
+        { timeout: 10_000, what: 'the reader frame' },
+      );
+      return { eval: (fn, ...args) => frame.evaluate(expr(fn, args)), frame };
+    },
+    /**
+     * Presses the toolbar button. The first trigger after launch sometimes reaches the tab before
+     * activeTab is granted for it ("Cannot access contents of the page"), so the click is retried
+     * a bounded number of times when no change shows up, and each retry's reason is logged.
+     */
+    async clickAction({ expectOpen = null } = {}) {
+      const before = await session.evalPage(() => Boolean(document.querySelector('dialog[open] > iframe')));
+      const want = expectOpen ?? !before;
+      const cdp = await session.context.browser().newBrowserCDPSession();
+      try {
+        return await retry(async (attempt) => {
+          // The action belongs to the tab, which CDP lists as its own target type beside the page.
+          const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+          const target = targetInfos.find((t) => t.url === session.page.url());
+          if (!target) throw new Error(`no target for ${session.page.url()}`);
+          const clickedAt = Date.now();
+          await cdp.send('Extensions.triggerAction', { id: session.extensionId, targetId: target.targetId });
+          await waitFor(
+            () => session.evalPage((w) => Boolean(document.querySelector('dialog[open] > iframe')) === w, want),
+            { timeout: 3000, what: want ? 'the reader view to open' : 'the reader view to close' },
+          );
+          return { clickedAt, attempt };
+        }, { attempts: 3, log: (msg) => log(`chromium toolbar click: ${msg}`) });
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+    },
+    async pressKey(key) {
+      await session.page.keyboard.press(key);
+    },
+    async screenshot(file) {
+      await session.page.screenshot({ path: file });
+    },
+    async restart() {
+      await session.context.close();
+      await start();
+    },
+    async close() {
+      await session.context?.close();
+    },
+  });
+  await start();
+  return session;
+}

@@ -1,0 +1,70 @@
+// A static server for browser tests, on 127.0.0.1 and a free port. It records every request so a
+// test can check what the browser fetched, and can add response headers per request (e.g. a strict
+// CSP) through the query string, so one page can be served with and without them.
+//
+//   /fixtures/<slug>/...  → tests/fixtures/<slug>/...   (the shared fixture corpus)
+//   /pages/...            → tests/e2e/pages/...          (small pages made for the browser tests)
+//   ?csp=strict           → adds `Content-Security-Policy: script-src 'self'`
+//
+// Usage: const server = await startServer(); server.url('/pages/a.html'); server.requests; await server.close();
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, normalize, join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+const ROOTS = {
+  fixtures: join(repoRoot, 'tests', 'fixtures'),
+  pages: join(repoRoot, 'tests', 'e2e', 'pages'),
+};
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const CSP = { strict: "script-src 'self'" };
+
+export async function startServer() {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    requests.push({ method: req.method, path: url.pathname + url.search, at: Date.now() });
+    const [, rootName, ...rest] = url.pathname.split('/');
+    const root = ROOTS[rootName];
+    const file = root && normalize(join(root, ...rest.map(decodeURIComponent)));
+    if (!file || !file.startsWith(root + sep)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      const headers = { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
+      const csp = CSP[url.searchParams.get('csp')];
+      if (csp) headers['content-security-policy'] = csp;
+      res.writeHead(200, headers).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    requests,
+    url: (path) => origin + path,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections?.();
+      server.close(resolve);
+    }),
+  };
+}

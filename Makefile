@@ -4,14 +4,14 @@
 CARGO ?= cargo
 CORPORA ?= ../shared/corpora
 
-.PHONY: demo test setup lint native eval cli wasm extension bench fuzz clean
+.PHONY: demo test setup lint native eval cli wasm extension bench fuzz clean www serve demo-test
 
 ## demo: set up, build the CLI, the wasm and the extension, and serve the demo page
-demo: setup cli
-	./target/release/declutter extract --format text tests/fixtures/seed-semantic/source.html
+demo: setup cli wasm www
+	bash scripts/serve-demo.sh
 
 ## test: set up and pass every test
-test: setup lint native eval
+test: setup lint native eval demo-test
 
 setup:
 	bash scripts/setup.sh
@@ -30,6 +30,22 @@ native:
 ## eval: quality and speed on the development corpora (floors in eval/baseline.json)
 eval: cli
 	bash scripts/eval.sh "$(CORPORA)"
+
+## wasm: build the optimized WebAssembly package into pkg/ (sizes printed)
+wasm:
+	bash scripts/build-wasm.sh
+
+## www: build the demo page into dist/www, a folder any static host can serve as is
+www: wasm
+	bash scripts/build-www.sh
+
+## serve: serve dist/www on http://127.0.0.1:PORT/ (PORT=8765 by default) until Ctrl-C
+serve: www
+	bash scripts/serve-demo.sh
+
+## demo-test: the demo page in headless Chromium and Firefox (screenshots in artifacts/demo/)
+demo-test: www
+	bash scripts/test-demo.sh
 
 clean:
 	$(CARGO) clean

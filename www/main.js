@@ -95,8 +95,9 @@ async function loadGallery() {
     const button = document.createElement('button');
     button.type = 'button';
     button.dataset.slug = entry.slug;
-    button.textContent = entry.label || entry.slug;
-    button.title = entry.slug;
+    // Fixtures can share a headline (the same article in two markups): the slug tells them apart.
+    button.textContent = entry.slug;
+    if (entry.title) button.title = entry.title;
     button.disabled = !sources.has(entry.slug);
     button.addEventListener('click', () => {
       for (const b of list.querySelectorAll('[aria-pressed]')) b.setAttribute('aria-pressed', 'false');
@@ -243,22 +244,29 @@ function showNumbers(article, ms, inputLength, overlay) {
     dd.dataset.stat = key;
     dl.append(dt, dd);
   }
+  // One column per field: the value, then its source, so the whole table stays three lines high.
   const sources = article.metadataSources ?? {};
   const fields = ['title', 'byline', 'published', 'siteName', 'lang', 'dir', 'excerpt', 'leadImage'];
-  const body = /** @type {HTMLTableElement} */ ($('metadata')).tBodies[0];
-  body.replaceChildren();
+  const table = /** @type {HTMLTableElement} */ ($('metadata'));
+  const [head] = table.tHead?.rows ?? [];
+  const [valueRow, sourceRow] = table.tBodies[0].rows;
+  for (const row of [head, valueRow, sourceRow]) {
+    while (row.cells.length > 1) row.deleteCell(1);
+  }
   for (const field of fields) {
-    const tr = document.createElement('tr');
-    tr.dataset.field = field;
     const th = document.createElement('th');
-    th.scope = 'row';
+    th.scope = 'col';
     th.textContent = field;
-    const value = document.createElement('td');
+    head.append(th);
+    const value = valueRow.insertCell();
+    value.dataset.value = field;
     value.textContent = article[field] ?? '—';
-    const source = document.createElement('td');
-    source.textContent = sources[field] ?? (article[field] ? 'document' : '—');
-    tr.append(th, value, source);
-    body.append(tr);
+    value.title = article[field] ?? '';
+    // The core names a source for the fields it looks for in several places; lang, dir and
+    // excerpt have none to name.
+    const source = sourceRow.insertCell();
+    source.dataset.source = field;
+    source.textContent = field in sources ? (sources[field] ?? '—') : '';
   }
 }
 
@@ -294,6 +302,14 @@ function showDetails(id) {
     dt.textContent = k;
     const dd = document.createElement('dd');
     dd.textContent = String(v);
+    facts.append(dt, dd);
+  }
+  const sharing = original.sharing(block.id);
+  if (sharing.length) {
+    const dt = document.createElement('dt');
+    dt.textContent = 'same element';
+    const dd = document.createElement('dd');
+    dd.textContent = sharing.map((id) => `block ${id}`).join(', ');
     facts.append(dt, dd);
   }
   const reasons = document.createElement('ul');

@@ -20,13 +20,16 @@ const OVERLAY_CSS = `
 [data-dc-kept="false"][data-dc-strength="1"] { --dc-tint: rgba(220, 50, 30, .08); }
 [data-dc-kept="false"][data-dc-strength="2"] { --dc-tint: rgba(220, 50, 30, .16); }
 [data-dc-kept="false"][data-dc-strength="3"] { --dc-tint: rgba(220, 50, 30, .26); }
+/* A block that holds other blocks (a body or header with stray text of its own) is only
+   outlined, dashed: tinting it would tint everything inside it. */
+[data-dc-container] { outline-style: dashed; --dc-tint: transparent !important; }
 [data-dc-block]:focus-visible { outline: 3px dashed #1a56db; outline-offset: 1px; }
 [data-dc-block][data-dc-selected] { outline: 4px solid #8b2bd9; outline-offset: 1px;
   --dc-tint: rgba(139, 43, 217, .18); }
 declutter-badges { all: initial; position: absolute; inset: 0 auto auto 0; width: 0; height: 0;
   pointer-events: none; z-index: 2147483647; }
 declutter-badge { all: initial; position: absolute; font: 600 11px/1.4 system-ui, sans-serif;
-  padding: 0 4px; border-radius: 3px; color: #fff; white-space: nowrap; }
+  padding: 0 4px; border-radius: 3px; color: #fff; white-space: nowrap; transform: translateX(-100%); }
 declutter-badge[data-kept="true"] { background: rgb(22, 128, 61); }
 declutter-badge[data-kept="false"] { background: rgb(176, 38, 24); }
 `;
@@ -66,16 +69,33 @@ export class OriginalPane {
     makeInert(parsed);
     // Marks are set before the page is shown, on the very tree the frame will parse back.
     this.blocks = blocks;
-    let located = 0;
+    // Several blocks can share one element: the runs of inline text on either side of a nested
+    // block (a header's logo before its menu and its sign-up link after it) are blocks of their own.
+    /** @type {Map<Element, any[]>} */
+    const owners = new Map();
     for (const block of blocks) {
       const el = resolveBlock(parsed, block);
-      if (!el || el.hasAttribute('data-dc-block')) continue;
-      located += 1;
-      el.setAttribute('data-dc-block', String(block.id));
-      el.setAttribute('data-dc-kept', String(block.kept));
-      el.setAttribute('data-dc-strength', String(strength(block.score)));
-      el.setAttribute('title', `Block ${block.id}: ${block.kept ? 'kept' : 'dropped'}, score ${block.score}`);
+      if (!el) continue;
+      if (!owners.has(el)) owners.set(el, []);
+      owners.get(el)?.push(block);
+    }
+    let located = 0;
+    for (const [el, own] of owners) {
+      located += own.length;
+      // The element shows the decision of its strongest block.
+      const lead = own.reduce((a, b) => (Math.abs(b.score) > Math.abs(a.score) ? b : a));
+      el.setAttribute('data-dc-block', String(lead.id));
+      el.setAttribute('data-dc-blocks', own.map((b) => b.id).join(' '));
+      el.setAttribute('data-dc-kept', String(lead.kept));
+      el.setAttribute('data-dc-strength', String(strength(lead.score)));
+      el.setAttribute(
+        'title',
+        own.map((b) => `Block ${b.id}: ${b.kept ? 'kept' : 'dropped'}, score ${b.score}`).join('\n'),
+      );
       if (el.tabIndex < 0) el.setAttribute('tabindex', '0');
+    }
+    for (const el of owners.keys()) {
+      if (el.querySelector('[data-dc-block]')) el.setAttribute('data-dc-container', '');
     }
     const style = parsed.createElement('style');
     style.textContent = OVERLAY_CSS;
@@ -107,8 +127,8 @@ export class OriginalPane {
     const doc = this.doc;
     if (!doc) return;
     this.elements = new Map();
-    for (const el of doc.querySelectorAll('[data-dc-block]')) {
-      this.elements.set(Number(el.getAttribute('data-dc-block')), el);
+    for (const el of doc.querySelectorAll('[data-dc-blocks]')) {
+      for (const id of (el.getAttribute('data-dc-blocks') ?? '').split(' ')) this.elements.set(Number(id), el);
     }
     const blockOf = (target) => {
       const el = target && target.closest ? target.closest('[data-dc-block]') : null;
@@ -150,14 +170,15 @@ export class OriginalPane {
     const sx = doc.defaultView?.scrollX ?? 0;
     const sy = doc.defaultView?.scrollY ?? 0;
     const byId = new Map(this.blocks.map((b) => [b.id, b]));
-    for (const [id, el] of this.elements) {
-      const block = byId.get(id);
+    for (const el of doc.querySelectorAll('[data-dc-block]')) {
+      const block = byId.get(Number(el.getAttribute('data-dc-block')));
       const r = el.getBoundingClientRect();
       if (!block || (r.width === 0 && r.height === 0)) continue;
       const badge = doc.createElement('declutter-badge');
       badge.dataset.kept = String(block.kept);
       badge.textContent = `${block.score > 0 ? '+' : ''}${block.score}`;
-      badge.style.left = `${Math.max(0, r.left + sx)}px`;
+      // Top right: the left edge is where text starts, the right edge is mostly blank.
+      badge.style.left = `${Math.max(0, r.right + sx)}px`;
       badge.style.top = `${Math.max(0, r.top + sy - 8)}px`;
       layer.append(badge);
     }
@@ -184,6 +205,13 @@ export class OriginalPane {
       view.scrollTo({ top: view.scrollY + r.top - Math.max(16, (view.innerHeight - r.height) / 2), behavior: 'instant' });
     }
     return true;
+  }
+
+  /** The other blocks that share block `id`'s element. */
+  sharing(id) {
+    const el = this.elements.get(id);
+    const ids = (el?.getAttribute('data-dc-blocks') ?? '').split(' ').map(Number);
+    return ids.filter((other) => other !== id);
   }
 
   /** Moves keyboard focus to a block of the original. */

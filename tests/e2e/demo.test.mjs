@@ -28,14 +28,17 @@ if (!existsSync(join(ROOT, 'index.html'))) {
 /** @type {Array<{slug: string, title: string | null}>} */
 const gallery = JSON.parse(readFileSync(join(ROOT, 'fixtures/index.json'), 'utf8'));
 
-/** A fixture's case file says whether a wrong result is already known, and why. */
-function knownFailure(slug) {
+/**
+ * A fixture's case file may mark a known failure of the core, with its reason. This test checks
+ * the title (and that the page works), so only a known failure about the title excuses it: any
+ * other known failure (a dropped caption, say) must not hide a wrong title here.
+ */
+function knownTitleFailure(slug) {
   const path = join(FIXTURES, slug, 'case.json');
   if (!existsSync(path)) return null;
   const kase = JSON.parse(readFileSync(path, 'utf8'));
-  const known = kase.known_failure ?? kase.knownFailure;
-  if (!known) return null;
-  return typeof known === 'string' ? known : (kase.reason ?? 'marked known_failure in case.json');
+  const known = kase.knownFailure ?? kase.known_failure;
+  return typeof known === 'string' && /\btitle\b/i.test(known) ? known : null;
 }
 
 /** A small article with clutter around it, as someone would paste it. */
@@ -71,7 +74,7 @@ async function extractWith(driver, action) {
         const poll = () => {
           const root = document.documentElement;
           if (Number(root.dataset.runs ?? 0) > before) {
-            const cells = (field) => document.querySelector(`#metadata tr[data-field="${field}"] td`)?.textContent;
+            const cells = (field) => document.querySelector(`#metadata td[data-value="${field}"]`)?.textContent;
             const frame = /** @type {HTMLIFrameElement} */ (document.getElementById('original'));
             const doc = frame.contentDocument;
             resolve({
@@ -95,6 +98,20 @@ async function extractWith(driver, action) {
       }),
     { before },
   );
+}
+
+/** A real click on the centre of an element of the shown original, scrolled into view first. */
+async function clickInOriginal(driver, selector) {
+  const at = await driver.run((sel) => {
+    const frame = /** @type {HTMLIFrameElement} */ (document.getElementById('original'));
+    const el = frame.contentDocument?.querySelector(sel);
+    if (!el) throw new Error(`nothing matches ${sel} in the original`);
+    el.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const f = frame.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    return { x: Math.round(f.left + r.left + Math.min(r.width / 2, 40)), y: Math.round(f.top + r.top + r.height / 2) };
+  }, selector);
+  await driver.pointerClick(at.x, at.y);
 }
 
 const squash = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
@@ -146,7 +163,7 @@ for (const name of BROWSERS) {
 
     describe('every example page extracts with the title its case file expects', () => {
       for (const entry of gallery) {
-        const known = knownFailure(entry.slug);
+        const known = knownTitleFailure(entry.slug);
         it(entry.slug, { todo: known ?? undefined }, async () => {
           const mark = driver.errors.length;
           const got = await extractWith(driver, () => driver.click(`#gallery button[data-slug="${entry.slug}"]`));
@@ -176,7 +193,7 @@ for (const name of BROWSERS) {
       assert.equal(got.result, 'ok');
       const overlay = await driver.run(() => {
         const doc = /** @type {HTMLIFrameElement} */ (document.getElementById('original')).contentDocument;
-        const first = doc?.querySelector('[data-dc-kept="true"]');
+        const first = doc?.querySelector('[data-dc-kept="true"]:not([data-dc-container])');
         const style = first ? getComputedStyle(first) : null;
         return {
           badges: doc?.querySelectorAll('declutter-badge').length ?? 0,
@@ -192,18 +209,22 @@ for (const name of BROWSERS) {
       const inReader = await driver.run(() => {
         const doc = /** @type {HTMLIFrameElement} */ (document.getElementById('original')).contentDocument;
         const ids = new Set([...document.querySelectorAll('#reader [data-declutter-block]')].map((e) => e.getAttribute('data-declutter-block')));
-        const target = [...(doc?.querySelectorAll('[data-dc-kept="true"]') ?? [])].find((e) => ids.has(e.getAttribute('data-dc-block')));
+        // A block with no block inside it, so that the click at its centre lands on it.
+        const target = [...(doc?.querySelectorAll('[data-dc-kept="true"]') ?? [])].find(
+          (e) => ids.has(e.getAttribute('data-dc-block')) && !e.querySelector('[data-dc-block]'),
+        );
         target?.setAttribute('data-test-target', '');
         return target?.getAttribute('data-dc-block') ?? null;
       });
       assert.notEqual(inReader, null, 'no kept block of the original is in the reader view');
-      await driver.clickInFrame('#original', '[data-test-target]');
+      await clickInOriginal(driver, '[data-test-target]');
       const afterClick = await driver.run(() => ({
         reader: [...document.querySelectorAll('#reader [data-dc-selected]')].map((e) => e.getAttribute('data-declutter-block')),
         details: document.getElementById('details-title')?.textContent,
       }));
       assert.ok(afterClick.reader.length > 0 && afterClick.reader.every((id) => id === inReader), JSON.stringify(afterClick));
       assert.match(afterClick.details, new RegExp(`^Block ${inReader} `));
+      await driver.screenshot(join(ARTIFACTS, `${name}-selected.png`));
 
       // ...and a real click on another paragraph of the reader view selects it on the original.
       const other = await driver.run((skip) => {
@@ -234,7 +255,6 @@ for (const name of BROWSERS) {
       await driver.click('#next-block');
       const stepped = await driver.run(() => document.getElementById('details-title')?.textContent);
       assert.doesNotMatch(stepped, new RegExp(`^Block ${focused} `));
-      await driver.screenshot(join(ARTIFACTS, `${name}-selected.png`));
       assert.deepEqual(driver.errors.slice(mark), []);
     });
 

@@ -15,6 +15,15 @@
     globalThis.declutterView.close();
     return;
   }
+  if (!globalThis.declutterListening) {
+    // One listener for the life of this page's isolated world; it serves whichever view is open.
+    globalThis.declutterListening = true;
+    platform.onMessage(validate, (message) => {
+      const view = globalThis.declutterView;
+      if (message.type === 'close' && view && message.token === view.token) view.close();
+      return { type: 'ok' };
+    });
+  }
 
   /** Subtrees the core never reads as article text, so checking their visibility is wasted work. */
   const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'svg', 'math', 'IFRAME', 'OBJECT']);
@@ -93,10 +102,9 @@
     ].map((d) => `${d} !important`).join(';');
     dialog.appendChild(frame);
 
-    let stopListening = () => {};
     const view = {
+      token,
       close() {
-        stopListening();
         if (dialog.open) dialog.close();
         dialog.remove();
         window.scrollTo(scroll.x, scroll.y);
@@ -112,10 +120,6 @@
     dialog.addEventListener('cancel', (event) => {
       event.preventDefault();
       view.close();
-    });
-    stopListening = platform.onMessage(validate, (message) => {
-      if (message.type === 'close' && message.token === token) view.close();
-      return { type: 'ok' };
     });
 
     (document.body || document.documentElement).appendChild(dialog);

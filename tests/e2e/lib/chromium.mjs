@@ -94,7 +94,8 @@ export async function launchChromium({ extensionDir, profileDir, log = () => {} 
       await session.page.keyboard.press(key);
     },
     async screenshot(file) {
-      await session.page.screenshot({ path: file });
+      // caret: 'initial' keeps Playwright from writing inline styles into the page's inputs.
+      await session.page.screenshot({ path: file, caret: 'initial' });
     },
     async restart() {
       await session.context.close();

@@ -39,6 +39,11 @@ export async function startServer() {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     requests.push({ method: req.method, path: url.pathname + url.search, at: Date.now() });
+    if (url.pathname === '/favicon.ico') {
+      // Browsers ask for it on every page; an empty answer keeps 404s out of the console.
+      res.writeHead(204).end();
+      return;
+    }
     const [, rootName, ...rest] = url.pathname.split('/');
     const root = ROOTS[rootName];
     const file = root && normalize(join(root, ...rest.map(decodeURIComponent)));

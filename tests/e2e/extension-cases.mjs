@@ -1,0 +1,337 @@
+// The extension's end-to-end cases, run unchanged in each browser by extension-chromium.test.mjs
+// and extension-firefox.test.mjs. Each case drives the real toolbar button on a page served from
+// 127.0.0.1 and reads the reader view from inside its frame.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startServer, repoRoot } from './lib/server.mjs';
+import { waitFor } from './lib/wait.mjs';
+
+export const extensionDir = join(repoRoot, 'dist', 'extension');
+export const artifactsDir = join(repoRoot, 'artifacts', 'e2e');
+
+const SEED = 'seed-semantic';
+const norm = (s) => s.replace(/\s+/g, ' ').trim();
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** What a test needs to read from the view, gathered in one round trip. */
+function readView() {
+  const root = document.getElementById('view');
+  const content = root.querySelector('.dcl-content');
+  const style = getComputedStyle(root);
+  return {
+    state: document.documentElement.dataset.state || null,
+    view: document.documentElement.dataset.view || null,
+    paintedAt: Number(document.documentElement.dataset.paintedAt || 0),
+    timings: JSON.parse(document.documentElement.dataset.timings || '{}'),
+    title: root.querySelector('.dcl-title')?.textContent ?? null,
+    content: content ? content.textContent.replace(/\s+/g, ' ') : '',
+    notice: root.querySelector('.dcl-notice')?.textContent ?? null,
+    lang: root.getAttribute('lang'),
+    dir: root.getAttribute('dir'),
+    theme: root.dataset.theme,
+    size: root.style.getPropertyValue('--dcl-size'),
+    background: style.backgroundColor,
+    removed: [...root.querySelectorAll('.dcl-removed')].map((n) => n.textContent),
+  };
+}
+
+/** Relative luminance of a CSS rgb() colour, 0 (black) to 1 (white). */
+function luminance(rgb) {
+  const [r, g, b] = rgb.match(/[\d.]+/g).slice(0, 3).map((v) => Number(v) / 255);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+export function defineExtensionTests(browserName, launch) {
+  describe(`extension in ${browserName}`, { timeout: 600_000 }, () => {
+    let server;
+    let browser;
+    const paintTimes = [];
+    const pagesVisited = [];
+
+    const log = (msg) => process.stdout.write(`# ${msg}\n`);
+
+    async function visit(path) {
+      pagesVisited.push(path);
+      await browser.goto(server.url(path));
+    }
+
+    /** Clicks the toolbar button and waits until the view is painted; records click→paint. */
+    async function openView() {
+      const { clickedAt } = await browser.clickAction({ expectOpen: true });
+      const reader = await browser.reader();
+      const state = await waitFor(async () => {
+        const s = await reader.eval(readView);
+        return s.state === 'ready' ? s : null;
+      }, { timeout: 20_000, what: 'the reader view to paint' });
+      const ms = state.paintedAt - clickedAt;
+      paintTimes.push(ms);
+      return { reader, state, ms };
+    }
+
+    async function closeByClick() {
+      await browser.clickAction({ expectOpen: false });
+    }
+
+    before(async () => {
+      await stat(join(extensionDir, 'manifest.json')).catch(() => {
+        throw new Error(`${extensionDir} is missing: run 'make extension' first`);
+      });
+      await mkdir(artifactsDir, { recursive: true });
+      server = await startServer();
+      browser = await launch({ extensionDir, log });
+    });
+
+    after(async () => {
+      if (paintTimes.length) {
+        const summary = {
+          browser: browserName,
+          clicks: paintTimes.length,
+          medianMs: median(paintTimes),
+          minMs: Math.min(...paintTimes),
+          maxMs: Math.max(...paintTimes),
+          samplesMs: paintTimes,
+        };
+        log(`${browserName}: click to painted reader view, median ${summary.medianMs} ms over ${paintTimes.length} clicks (min ${summary.minMs}, max ${summary.maxMs})`);
+        await writeFile(join(artifactsDir, `timings-${browserName}.json`), `${JSON.stringify(summary, null, 2)}\n`);
+      }
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('seed page: headline and every body paragraph, none of the promos', async (t) => {
+      const fixture = JSON.parse(await readFile(join(repoRoot, 'tests', 'fixtures', SEED, 'case.json'), 'utf8'));
+      await visit(`/fixtures/${SEED}/source.html`);
+      const { state } = await openView();
+      assert.equal(state.view, 'article');
+      assert.equal(norm(state.title), norm(fixture.title));
+      const present = fixture.mustNotContain.filter((s) => state.content.includes(norm(s)));
+      assert.deepEqual(present, [], 'clutter shown in the view');
+      const missing = fixture.mustContain.filter((s) => !state.content.includes(norm(s)));
+      if (missing.length && fixture.knownFailure) {
+        t.todo(`known failure of the fixture: ${fixture.knownFailure}; missing: ${JSON.stringify(missing)}`);
+      } else {
+        assert.deepEqual(missing, [], 'body text missing from the view');
+      }
+      await closeByClick();
+    });
+
+    it('e2e article: every body paragraph, no promos; a second click restores DOM and scroll', async () => {
+      await visit('/pages/article.html');
+      const page = await browser.evalPage(() => {
+        window.scrollTo(0, 1400);
+        return {
+          html: document.documentElement.outerHTML,
+          scrollY: window.scrollY,
+          title: document.querySelector('h1').textContent,
+          body: [...document.querySelectorAll('[data-e2e=body]')].map((p) => p.textContent),
+          promos: [...document.querySelectorAll('[data-e2e=promo]')].map((p) => p.textContent),
+        };
+      });
+      assert.ok(page.scrollY > 1000, `the page scrolled (${page.scrollY})`);
+      const { state } = await openView();
+      assert.equal(norm(state.title), norm(page.title));
+      for (const p of page.body) assert.ok(state.content.includes(norm(p)), `missing: ${p.slice(0, 60)}`);
+      for (const p of page.promos) assert.ok(!state.content.includes(norm(p)), `promo shown: ${p.slice(0, 60)}`);
+      for (const s of ['Listen to this article', 'Sign up to our newsletter', 'More Latest News', 'Lifeboat crew rescues']) {
+        assert.ok(!state.content.includes(s), `clutter shown: ${s}`);
+      }
+      await closeByClick();
+      const restored = await browser.evalPage(() => ({
+        html: document.documentElement.outerHTML,
+        scrollY: window.scrollY,
+        dialogs: document.querySelectorAll('dialog').length,
+        ticks: window.pageTicks,
+      }));
+      assert.equal(restored.dialogs, 0);
+      assert.equal(restored.scrollY, page.scrollY);
+      assert.ok(restored.html === page.html, 'the page DOM differs after closing the view');
+      // The page's own script keeps running underneath and after.
+      const later = await waitFor(() => browser.evalPage((n) => window.pageTicks > n && window.pageTicks, restored.ticks), { what: 'the page script to tick' });
+      assert.ok(later > restored.ticks);
+    });
+
+    it('the Close button and Esc close the view and restore the page', async () => {
+      await visit('/pages/article.html');
+      const before = await browser.evalPage(() => {
+        window.scrollTo(0, 600);
+        return { html: document.documentElement.outerHTML, y: window.scrollY };
+      });
+      let { reader } = await openView();
+      await reader.eval(() => document.getElementById('close').click());
+      await waitFor(() => browser.evalPage(() => !document.querySelector('dialog')), { what: 'Close to close the view' });
+      ({ reader } = await openView());
+      await reader.eval(() => document.getElementById('view').focus());
+      await browser.pressKey('Escape');
+      await waitFor(() => browser.evalPage(() => !document.querySelector('dialog')), { what: 'Esc to close the view' });
+      const after = await browser.evalPage(() => ({ html: document.documentElement.outerHTML, y: window.scrollY }));
+      assert.equal(after.y, before.y);
+      assert.ok(after.html === before.html, 'the page DOM differs after Close and Esc');
+    });
+
+    it("a page served with a strict CSP (script-src 'self') works the same", async () => {
+      await visit('/pages/article.html?csp=strict');
+      const page = await browser.evalPage(() => ({
+        scriptRan: window.pageScriptRan === true,
+        body: [...document.querySelectorAll('[data-e2e=body]')].map((p) => p.textContent),
+      }));
+      assert.ok(page.scriptRan, "the page's own script ran under its CSP");
+      const { state } = await openView();
+      assert.equal(state.view, 'article');
+      for (const p of page.body) assert.ok(state.content.includes(norm(p)), `missing: ${p.slice(0, 60)}`);
+      await closeByClick();
+      await visit(`/fixtures/${SEED}/source.html?csp=strict`);
+      const seed = await openView();
+      assert.equal(seed.state.view, 'article');
+      assert.ok(seed.state.content.length > 1000, 'the seed article renders under a strict CSP');
+      await closeByClick();
+    });
+
+    it('clutter hidden only by the stylesheet stays out of the view', async () => {
+      await visit('/pages/css-hidden.html');
+      const page = await browser.evalPage(() => ({
+        body: [...document.querySelectorAll('[data-e2e=body]')].map((p) => p.textContent),
+        hidden: [...document.querySelectorAll('[data-e2e=hidden]')].map((p) => p.textContent),
+        html: document.documentElement.outerHTML,
+      }));
+      assert.ok(page.hidden.length >= 4);
+      const { state } = await openView();
+      for (const p of page.body) assert.ok(state.content.includes(norm(p)), `missing: ${p.slice(0, 60)}`);
+      for (const p of page.hidden) assert.ok(!state.content.includes(norm(p).slice(0, 60)), `hidden text shown: ${p.slice(0, 60)}`);
+      await closeByClick();
+      const after = await browser.evalPage(() => document.documentElement.outerHTML);
+      assert.ok(after === page.html, 'marking hidden elements left a trace in the page');
+    });
+
+    it('right-to-left articles render right-to-left with their language', async () => {
+      await visit('/pages/rtl.html');
+      const { state } = await openView();
+      assert.equal(state.dir, 'rtl');
+      assert.equal(state.lang, 'ar');
+      await closeByClick();
+    });
+
+    it('the not-an-article page says so, and "show it anyway" shows the best attempt', async () => {
+      await visit('/pages/not-article.html');
+      const { reader, state } = await openView();
+      assert.equal(state.view, 'not-readerable');
+      assert.ok(state.notice && state.notice.length > 20, 'a plain message is shown');
+      await reader.eval(() => document.querySelector('.dcl-show-anyway').click());
+      const shown = await waitFor(async () => {
+        const s = await reader.eval(readView);
+        return s.view === 'article' ? s : null;
+      }, { what: 'the best attempt to show' });
+      assert.ok(shown.title, 'the best attempt has a headline');
+      await closeByClick();
+    });
+
+    it('"show what was removed" reveals dropped blocks with reasons; one click puts one back in place', async () => {
+      await visit('/pages/article.html');
+      const promo = await browser.evalPage(() => document.querySelector('[data-e2e=promo]').textContent);
+      const { reader, state } = await openView();
+      assert.ok(!state.content.includes(norm(promo)));
+      const revealed = await reader.eval(() => {
+        document.getElementById('show-removed').click();
+        const boxes = [...document.querySelectorAll('.dcl-removed')];
+        return { count: boxes.length, texts: boxes.map((b) => b.textContent) };
+      });
+      assert.ok(revealed.count >= 3, `dropped blocks shown: ${revealed.count}`);
+      const promoBox = revealed.texts.find((x) => x.includes(norm(promo).slice(0, 40)));
+      assert.ok(promoBox, 'the Read more promo is among the removed blocks');
+      assert.match(promoBox, /Removed: .+/, 'with the reason it was dropped');
+      const after = await reader.eval((needle) => {
+        const box = [...document.querySelectorAll('.dcl-removed')].find((b) => b.textContent.includes(needle));
+        box.click();
+        document.getElementById('show-removed').click();
+        const restored = document.querySelector('.dcl-restored');
+        const paragraphs = [...document.querySelectorAll('.dcl-content > p')].map((p) => p.textContent);
+        return { restored: restored && restored.textContent, index: paragraphs.indexOf(restored && restored.textContent), paragraphs, removedLeft: document.querySelectorAll('.dcl-removed').length };
+      }, norm(promo).slice(0, 40));
+      assert.equal(norm(after.restored), norm(promo), 'the restored block shows its full text');
+      assert.equal(after.removedLeft, 0, 'switching off hides the other removed blocks');
+      // In place: after the second body paragraph, before the third, as on the page.
+      assert.ok(after.paragraphs[after.index - 1].startsWith('The harbour trust, which bought'), 'restored in document order');
+      await closeByClick();
+    });
+
+    it('settings changed in one view apply in the next page and after a browser restart', async () => {
+      await visit('/pages/article.html');
+      let { reader, state } = await openView();
+      const lightBackground = state.background;
+      await reader.eval(() => {
+        document.getElementById('settings-button').click();
+        document.querySelector('input[data-setting=theme][value=dark]').click();
+        const size = document.querySelector('input[data-setting=size]');
+        size.value = '24';
+        size.dispatchEvent(new Event('input', { bubbles: true }));
+        document.getElementById('settings-button').click();
+      });
+      state = await reader.eval(readView);
+      assert.equal(state.theme, 'dark');
+      assert.equal(state.size, '24px');
+      assert.ok(luminance(state.background) < 0.2, `dark background (${state.background})`);
+      assert.ok(luminance(lightBackground) > 0.5 || state.background !== lightBackground);
+      await closeByClick();
+
+      await visit('/pages/css-hidden.html');
+      ({ state } = await openView());
+      assert.equal(state.theme, 'dark', 'the next page opens in the chosen theme');
+      assert.equal(state.size, '24px');
+      await closeByClick();
+
+      await browser.restart();
+      await visit('/pages/rtl.html');
+      ({ state } = await openView());
+      assert.equal(state.theme, 'dark', 'the theme survives a browser restart');
+      assert.equal(state.size, '24px');
+      await closeByClick();
+    });
+
+    it('screenshots of the view in light and dark themes', async () => {
+      const shots = {};
+      for (const theme of ['light', 'dark']) {
+        await visit(`/fixtures/${SEED}/source.html`);
+        const { reader } = await openView();
+        await reader.eval((value) => {
+          document.getElementById('settings-button').click();
+          document.querySelector(`input[data-setting=theme][value=${value}]`).click();
+          document.getElementById('settings-button').click();
+        }, theme);
+        const state = await reader.eval(readView);
+        assert.equal(state.theme, theme);
+        const file = join(artifactsDir, `${browserName}-${theme}.png`);
+        await browser.screenshot(file);
+        shots[theme] = { file, size: (await stat(file)).size, luminance: luminance(state.background) };
+        await closeByClick();
+      }
+      assert.ok(shots.light.size > 5000 && shots.dark.size > 5000, 'screenshots written');
+      assert.ok(shots.light.luminance > 0.8 && shots.dark.luminance < 0.2, 'the two themes differ as they should');
+      log(`${browserName}: screenshots ${shots.light.file}, ${shots.dark.file}`);
+    });
+
+    it('no request leaves the browser beyond the fixture server; no errors in the console', async () => {
+      if (browser.collect) await browser.collect();
+      const isExtension = (u) => /^(chrome-extension|moz-extension):/.test(u);
+      const external = browser.requests.filter((u) => /^(https?|wss?|ftp):/.test(u) && !u.startsWith(server.origin));
+      // The seed fixture links images on its own (unreachable) host, which the page itself asks
+      // for and the view shows in place: those are the page's requests, repeated. Anything else
+      // is a request the extension invented.
+      const seedHtml = await readFile(join(repoRoot, 'tests', 'fixtures', SEED, 'source.html'), 'utf8');
+      const invented = external.filter((u) => !seedHtml.includes(u));
+      assert.deepEqual(invented, [], 'requests beyond the fixture server');
+      const onlyOwnPages = external.filter((u) => !u.includes('news.example') && !u.includes('.example/'));
+      assert.deepEqual(onlyOwnPages, []);
+      const fromExtension = browser.consoleErrors.filter((e) => isExtension(e) || /declutter/i.test(e));
+      assert.deepEqual(fromExtension, [], 'console errors from the extension');
+      const pageErrors = browser.consoleErrors.filter((e) => e.startsWith('page error'));
+      assert.deepEqual(pageErrors, [], 'uncaught page errors');
+      log(`${browserName}: ${browser.requests.length} requests seen, ${external.length} to the seed fixture's own image host`);
+    });
+  });
+}

@@ -4,14 +4,14 @@
 CARGO ?= cargo
 CORPORA ?= ../shared/corpora
 
-.PHONY: demo test setup lint native eval cli wasm extension bench fuzz clean www serve demo-test
+.PHONY: demo test setup lint native eval cli wasm extension bench fuzz clean www serve demo-test e2e
 
 ## demo: set up, build the CLI, the wasm and the extension, and serve the demo page
-demo: setup cli wasm www
+demo: setup cli wasm extension www
 	bash scripts/serve-demo.sh
 
 ## test: set up and pass every test
-test: setup lint native eval demo-test
+test: setup lint native eval demo-test e2e
 
 setup:
 	bash scripts/setup.sh
@@ -46,6 +46,14 @@ serve: www
 ## demo-test: the demo page in headless Chromium and Firefox (screenshots in artifacts/demo/)
 demo-test: www
 	bash scripts/test-demo.sh
+
+## extension: build dist/extension (unpacked, both browsers) and the two store zips in dist/
+extension: wasm
+	bash scripts/build-extension.sh
+
+## e2e: web-ext lint, then the extension's end-to-end tests in headless Chromium and Firefox
+e2e: extension
+	bash scripts/test-e2e.sh
 
 clean:
 	$(CARGO) clean

@@ -79,7 +79,13 @@ platform.onMessage(validate, (message, sender) => {
     }
     case 'close': {
       if (!fromReaderPage(sender) || !sender.tab) throw new Error('close from an unexpected sender');
-      return platform.sendToTab(sender.tab.id, message, 0);
+      // Reply first, then close: closing removes the reader page, and a reply arriving in a page
+      // that is already gone is reported as an error by Firefox.
+      const tabId = sender.tab.id;
+      setTimeout(() => {
+        platform.sendToTab(tabId, message, 0).catch((err) => console.warn(`Declutter could not close the view: ${err.message}`));
+      }, 0);
+      return { type: 'ok' };
     }
     default:
       throw new Error(`unhandled message ${message.type}`);

@@ -31,3 +31,9 @@ pack "$out" dist/declutter-firefox.zip
 printf 'build-extension: %s (%s KB), %s (%s KB)\n' \
   dist/declutter-chrome.zip "$(( $(stat -c %s dist/declutter-chrome.zip) / 1024 ))" \
   dist/declutter-firefox.zip "$(( $(stat -c %s dist/declutter-firefox.zip) / 1024 ))"
+cat <<MSG
+build-extension: to try the unpacked extension (dist/extension):
+  Chromium/Chrome: open chrome://extensions, switch on "Developer mode", "Load unpacked", pick $(pwd)/$out
+  Firefox:         open about:debugging#/runtime/this-firefox, "Load Temporary Add-on...", pick $(pwd)/$out/manifest.json
+  Then click the Declutter button on any article (or press Alt+Shift+R).
+MSG

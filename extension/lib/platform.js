@@ -53,10 +53,13 @@
       return stored.settings;
     },
     saveSettings: (settings) => api.storage.local.set({ settings }),
+    /** Returns a function that removes the listener. */
     onSettingsChanged(handler) {
-      api.storage.onChanged.addListener((changes, area) => {
+      const listener = (changes, area) => {
         if (area === 'local' && changes.settings) handler(changes.settings.newValue);
-      });
+      };
+      api.storage.onChanged.addListener(listener);
+      return () => api.storage.onChanged.removeListener(listener);
     },
   };
   globalThis.DeclutterPlatform = Object.freeze(platform);

@@ -84,12 +84,15 @@ function onSettings(next) {
   platform.saveSettings(settings).catch((err) => announce(err.message));
 }
 
-platform.onSettingsChanged((stored) => {
+const stopFollowingSettings = platform.onSettingsChanged((stored) => {
   // Another view or the options page changed them: follow without rewriting storage.
   settings = normalizeSettings(stored);
   applySettings(main, settings);
   applySettings(docEl, settings);
 });
+// Listeners are removed while the page can still talk to the browser: when the frame is
+// removed, Firefox otherwise tries to remove them over a channel it has already closed.
+addEventListener('pagehide', stopFollowingSettings);
 
 // ---------------------------------------------------------------------------------------------
 // "Show what was removed"

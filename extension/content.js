@@ -124,6 +124,8 @@
 
     (document.body || document.documentElement).appendChild(dialog);
     dialog.showModal();
+    // Keyboard focus goes into the view (Esc, arrows and Tab act there), not to the inert page.
+    frame.focus();
     // The reader page starts loading (in the extension's process) while the page is serialized.
     const html = serializePage(dialog);
     platform

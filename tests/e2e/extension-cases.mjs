@@ -167,7 +167,10 @@ export function defineExtensionTests(browserName, launch) {
       await reader.eval(() => document.getElementById('close').click());
       await waitFor(() => browser.evalPage(() => !document.querySelector('dialog')), { what: 'Close to close the view' });
       ({ reader } = await openView());
-      await reader.eval(() => document.getElementById('view').focus());
+      // No focusing by the test: the view takes the keyboard focus when it opens.
+      // (document.hasFocus() inside an out-of-process frame is unreliable in headless Chromium;
+      // the Esc below, sent to whatever has the keyboard focus, is the real check.)
+      assert.ok(await reader.eval(() => document.activeElement.id === 'view'), 'the view has the focus');
       await browser.pressKey('Escape');
       await waitFor(() => browser.evalPage(() => !document.querySelector('dialog')), { what: 'Esc to close the view' });
       const after = await browser.evalPage(() => ({ html: document.documentElement.outerHTML, y: window.scrollY }));
@@ -317,7 +320,6 @@ export function defineExtensionTests(browserName, launch) {
 
     it('no request leaves the browser beyond the fixture server; no errors in the console', async () => {
       if (browser.collect) await browser.collect();
-      const isExtension = (u) => /^(chrome-extension|moz-extension):/.test(u);
       const external = browser.requests.filter((u) => /^(https?|wss?|ftp):/.test(u) && !u.startsWith(server.origin));
       // The seed fixture links images on its own (unreachable) host, which the page itself asks
       // for and the view shows in place: those are the page's requests, repeated. Anything else
@@ -327,10 +329,12 @@ export function defineExtensionTests(browserName, launch) {
       assert.deepEqual(invented, [], 'requests beyond the fixture server');
       const onlyOwnPages = external.filter((u) => !u.includes('news.example') && !u.includes('.example/'));
       assert.deepEqual(onlyOwnPages, []);
-      const fromExtension = browser.consoleErrors.filter((e) => isExtension(e) || /declutter/i.test(e));
-      assert.deepEqual(fromExtension, [], 'console errors from the extension');
-      const pageErrors = browser.consoleErrors.filter((e) => e.startsWith('page error'));
-      assert.deepEqual(pageErrors, [], 'uncaught page errors');
+      // The seed page's own broken subresources (its ad script, logo and unreachable images) fail
+      // to load whatever the extension does; every other console error counts.
+      const pageOwnFailure = (e) => /Failed to load resource/.test(e)
+        && (e.startsWith(`${server.origin}/fixtures/`) || seedHtml.includes(e.slice(0, e.indexOf(': '))));
+      const errors = browser.consoleErrors.filter((e) => !pageOwnFailure(e));
+      assert.deepEqual(errors, [], 'console errors');
       log(`${browserName}: ${browser.requests.length} requests seen, ${external.length} to the seed fixture's own image host`);
     });
   });

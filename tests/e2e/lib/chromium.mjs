@@ -22,6 +22,7 @@ export async function launchChromium({ extensionDir, profileDir, log = () => {} 
     profile,
     requests: [],
     consoleErrors: [],
+    backgroundLog: [],
     context: null,
     page: null,
     extensionId: null,
@@ -37,11 +38,17 @@ export async function launchChromium({ extensionDir, profileDir, log = () => {} 
     const worker = context.serviceWorkers()[0] || await context.waitForEvent('serviceworker', { timeout: 15_000 });
     session.extensionId = new URL(worker.url()).host;
     context.on('request', (request) => session.requests.push(request.url()));
-    const page = context.pages()[0] || await context.newPage();
-    page.on('console', (msg) => {
+    // Pages and their frames (the reader page included) report through the context; the
+    // background service worker through its own worker object.
+    context.on('console', (msg) => {
       if (msg.type() === 'error') session.consoleErrors.push(`${msg.location().url}: ${msg.text()}`);
     });
-    page.on('pageerror', (err) => session.consoleErrors.push(`page error: ${err.message}`));
+    worker.on('console', (msg) => {
+      session.backgroundLog.push(`${msg.type()}: ${msg.text()}`);
+      if (msg.type() === 'error') session.consoleErrors.push(`${worker.url()}: ${msg.text()}`);
+    });
+    context.on('weberror', (err) => session.consoleErrors.push(`page error: ${err.error().message}`));
+    const page = context.pages()[0] || await context.newPage();
     session.context = context;
     session.page = page;
   }
@@ -79,11 +86,17 @@ export async function launchChromium({ extensionDir, profileDir, log = () => {} 
           const target = targetInfos.find((t) => t.url === session.page.url());
           if (!target) throw new Error(`no target for ${session.page.url()}`);
           const clickedAt = Date.now();
+          const logMark = session.backgroundLog.length;
           await cdp.send('Extensions.triggerAction', { id: session.extensionId, targetId: target.targetId });
-          await waitFor(
-            () => session.evalPage((w) => Boolean(document.querySelector('dialog[open] > iframe')) === w, want),
-            { timeout: 3000, what: want ? 'the reader view to open' : 'the reader view to close' },
-          );
+          try {
+            await waitFor(
+              () => session.evalPage((w) => Boolean(document.querySelector('dialog[open] > iframe')) === w, want),
+              { timeout: 3000, what: want ? 'the reader view to open' : 'the reader view to close' },
+            );
+          } catch (err) {
+            const said = session.backgroundLog.slice(logMark).join(' | ');
+            throw new Error(`${err.message}${said ? `; the background said: ${said}` : ''}`);
+          }
           return { clickedAt, attempt };
         }, { attempts: 3, log: (msg) => log(`chromium toolbar click: ${msg}`) });
       } finally {

@@ -62,6 +62,52 @@ pub fn check_input(html: &str, options: &Options) -> Result<(), ExtractError> {
     Ok(())
 }
 
+/// Time spent in each stage for one page, in milliseconds (for `declutter eval`'s report).
+/// Runs the same stages as [`extract`] with a clock around each.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn stage_timings(html: &str) -> Vec<(&'static str, f64)> {
+    use std::time::Instant;
+    let w = Weights::default();
+    let mut out = Vec::new();
+    let mut t = Instant::now();
+    let mut lap = |name: &'static str, out: &mut Vec<(&'static str, f64)>| {
+        out.push((name, t.elapsed().as_secs_f64() * 1000.0));
+        t = Instant::now();
+    };
+    let dom = Dom::parse(html);
+    lap("parse", &mut out);
+    let pruned = prune::prune(&dom);
+    lap("prune", &mut out);
+    let tables = TableStats::new(&dom);
+    let segs = segment::segment(&dom, &pruned, &tables);
+    lap("segment", &mut out);
+    let meta = metadata::collect(&dom);
+    lap("metadata", &mut out);
+    let lang = features::detect_language(meta.declared_lang.as_deref(), &segs);
+    let stats = features::node_stats(&dom, &pruned, &w);
+    let feats = features::measure(&dom, &pruned, &segs, &stats, &lang, &w);
+    lap("features", &mut out);
+    let scored: Vec<Scored> = segs.blocks.iter().zip(&feats).map(|(b, f)| score::score(b, f, &w)).collect();
+    let selection = select::select(&dom, &segs, &feats, &scored, &stats, &w);
+    lap("score+select", &mut out);
+    let input = RenderInput {
+        dom: &dom,
+        pruned: &pruned,
+        segs: &segs,
+        kept: &selection.kept,
+        base_url: None,
+        images: true,
+        links: true,
+        mark_blocks: false,
+    };
+    let content = render::render(&input, selection.container);
+    let _ = (content.to_text(), content.to_html());
+    lap("render", &mut out);
+    drop((dom, pruned, segs, feats, scored, selection, stats));
+    lap("free", &mut out);
+    out
+}
+
 /// Runs the stages up to the keep/drop decision.
 pub fn analyze(html: &str, w: &Weights) -> Analysis {
     let dom = Dom::parse(html);
@@ -431,7 +477,8 @@ fn block_reports(a: &Analysis, post: &[Option<String>], input: &RenderInput) -> 
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            let mut reasons = a.scored[i].reasons.clone();
+            let mut reasons: Vec<String> =
+                a.scored[i].reasons.iter().map(ToString::to_string).collect();
             reasons.push(format!(
                 "class: {}",
                 match a.scored[i].class {

@@ -8,7 +8,46 @@ use crate::patterns::{
 use crate::prune::Pruned;
 use crate::segment::{Block, Segments};
 use crate::weights::Weights;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// Every stop word of every language, with a bit per language that lists it; built once.
+fn stopword_index() -> &'static HashMap<&'static str, u32> {
+    static INDEX: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map: HashMap<&'static str, u32> = HashMap::new();
+        for (k, (_, list)) in STOPWORDS.iter().enumerate() {
+            for w in *list {
+                *map.entry(w).or_insert(0) |= 1 << k;
+            }
+        }
+        map
+    })
+}
+
+fn hint_sets() -> &'static (HashSet<&'static str>, HashSet<&'static str>) {
+    static SETS: OnceLock<(HashSet<&'static str>, HashSet<&'static str>)> = OnceLock::new();
+    SETS.get_or_init(|| {
+        (
+            POSITIVE_HINTS.iter().copied().collect(),
+            NEGATIVE_HINTS.iter().copied().collect(),
+        )
+    })
+}
+
+/// Lower-cases `word` into `buf` (reused between calls to avoid an allocation per word).
+fn lower_into<'a>(buf: &'a mut String, word: &str) -> &'a str {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        for c in word.chars() {
+            buf.extend(c.to_lowercase());
+        }
+    }
+    buf
+}
 
 /// What was measured about one block.
 #[derive(Debug, Clone, Default)]
@@ -54,18 +93,21 @@ pub struct NodeStats {
     pub landmark: Vec<Option<&'static str>>,
     /// Element is a card of a teaser group.
     pub teaser_card: Vec<bool>,
+    /// Element's class or id marks a caption or credit.
+    pub caption: Vec<bool>,
 }
 
 /// The page's language for stop-word purposes (a key of [`STOPWORDS`]).
 #[derive(Debug, Clone)]
 pub struct Language {
     pub code: Option<&'static str>,
-    words: HashSet<&'static str>,
+    /// Bit of this language in the stop-word index (0 when there is no list).
+    bit: u32,
 }
 
 impl Language {
     pub fn is_stopword(&self, w: &str) -> bool {
-        self.words.contains(w)
+        self.bit != 0 && stopword_index().get(w).is_some_and(|b| b & self.bit != 0)
     }
 }
 
@@ -96,22 +138,43 @@ pub fn hint_words(value: &str) -> Vec<String> {
 }
 
 /// Positive minus negative evidence carried by one element's own class, id, role and tag.
-fn element_hint(el: &crate::dom::Element, w: &Weights) -> f32 {
+/// The (negative, positive) evidence of a class or id value. Pages repeat the same class
+/// strings thousands of times, so results are cached per document by the caller.
+fn attr_hint(value: &str) -> (bool, bool) {
+    let (pos_set, neg_set) = hint_sets();
+    let mut neg = false;
+    let mut pos = false;
+    for word in hint_words(value) {
+        if !neg
+            && (neg_set.contains(word.as_str())
+                || (word.len() > 6 && NEGATIVE_STEMS.iter().any(|stem| word.contains(stem))))
+        {
+            neg = true;
+        } else if !pos && pos_set.contains(word.as_str()) {
+            pos = true;
+        }
+    }
+    (neg, pos)
+}
+
+fn element_hint<'a>(
+    el: &'a crate::dom::Element,
+    w: &Weights,
+    cache: &mut HashMap<&'a str, (bool, bool)>,
+) -> f32 {
     let mut score = 0.0;
     let mut seen_pos = false;
     let mut seen_neg = false;
     for attr in ["class", "id"] {
         let Some(v) = el.attr(attr) else { continue };
-        for word in hint_words(v) {
-            let negative = NEGATIVE_HINTS.contains(&word.as_str())
-                || (word.len() > 6 && NEGATIVE_STEMS.iter().any(|stem| word.contains(stem)));
-            if !seen_neg && negative {
-                score -= w.hint_negative;
-                seen_neg = true;
-            } else if !seen_pos && POSITIVE_HINTS.contains(&word.as_str()) {
-                score += w.hint_positive;
-                seen_pos = true;
-            }
+        let (neg, pos) = *cache.entry(v).or_insert_with(|| attr_hint(v));
+        if neg && !seen_neg {
+            score -= w.hint_negative;
+            seen_neg = true;
+        }
+        if pos && !seen_pos {
+            score += w.hint_positive;
+            seen_pos = true;
         }
     }
     if let Some(role) = el.attr("role") {
@@ -156,9 +219,11 @@ pub fn node_stats(dom: &Dom, pruned: &Pruned, w: &Weights) -> NodeStats {
         best_positive: vec![0.0; n],
         landmark: vec![None; n],
         teaser_card: vec![false; n],
+        caption: vec![false; n],
     };
     // Forward pass: inherited values and per-text-node counts.
     let mut link_end: NodeId = 0;
+    let mut hint_cache: HashMap<&str, (bool, bool)> = HashMap::new();
     for i in 0..n {
         let node = &dom.nodes[i];
         let parent = node.parent.map(|p| p as usize);
@@ -172,7 +237,12 @@ pub fn node_stats(dom: &Dom, pruned: &Pruned, w: &Weights) -> NodeStats {
         }
         match &node.kind {
             Kind::Element(el) => {
-                let h = element_hint(el, w);
+                let h = element_hint(el, w, &mut hint_cache);
+                s.caption[i] = ["class", "id"].iter().any(|k| {
+                    el.attr(k).is_some_and(|v| {
+                        CAPTION_HINTS.iter().any(|h| v.contains(h))
+                    })
+                });
                 s.own_hint[i] = h;
                 if h < 0.0 {
                     s.hint[i] += h;
@@ -219,17 +289,18 @@ pub fn node_stats(dom: &Dom, pruned: &Pruned, w: &Weights) -> NodeStats {
 /// only equality of the class strings matters.
 fn mark_teasers(dom: &Dom, pruned: &Pruned, w: &Weights, s: &mut NodeStats) {
     let n = dom.len();
+    let mut run: Vec<NodeId> = Vec::new();
     for parent in 0..n {
         if pruned.removed[parent] || dom.nodes[parent].element().is_none() {
             continue;
         }
-        // Children of one parent, grouped in runs of equal shape.
-        let mut run: Vec<NodeId> = Vec::new();
-        let mut run_shape: Option<(Tag, &str)> = None;
-        let children: Vec<NodeId> = dom.children(parent as NodeId).collect();
-        if children.len() < w.teaser_min_cards {
+        if dom.children(parent as NodeId).take(w.teaser_min_cards).count() < w.teaser_min_cards {
             continue;
         }
+        // Children of one parent, grouped in runs of equal shape.
+        run.clear();
+        let mut run_shape: Option<(Tag, &str)> = None;
+        let children = dom.children(parent as NodeId);
         let flush = |run: &mut Vec<NodeId>, s: &mut NodeStats| {
             if run.len() >= w.teaser_min_cards {
                 let linky: Vec<NodeId> = run
@@ -292,12 +363,15 @@ pub fn detect_language(declared: Option<&str>, segs: &Segments) -> Language {
     if code.is_none() {
         let mut hits = vec![0usize; STOPWORDS.len()];
         let mut seen = 0usize;
+        let index = stopword_index();
+        let mut buf = String::new();
         'outer: for b in &segs.blocks {
             for word in words(&b.text) {
-                let lw = word.to_lowercase();
-                for (k, (_, list)) in STOPWORDS.iter().enumerate() {
-                    if list.contains(&lw.as_str()) {
-                        hits[k] += 1;
+                if let Some(&bits) = index.get(lower_into(&mut buf, word)) {
+                    for (k, hit) in hits.iter_mut().enumerate() {
+                        if bits & (1 << k) != 0 {
+                            *hit += 1;
+                        }
                     }
                 }
                 seen += 1;
@@ -312,11 +386,10 @@ pub fn detect_language(declared: Option<&str>, segs: &Segments) -> Language {
             }
         }
     }
-    let words = code
-        .and_then(|c| STOPWORDS.iter().find(|(k, _)| *k == c))
-        .map(|(_, list)| list.iter().copied().collect())
-        .unwrap_or_default();
-    Language { code, words }
+    let bit = code
+        .and_then(|c| STOPWORDS.iter().position(|(k, _)| *k == c))
+        .map_or(0, |k| 1 << k);
+    Language { code, bit }
 }
 
 /// Words of a text: runs of letters, digits and apostrophes.
@@ -343,18 +416,17 @@ fn is_sentence_end(c: char) -> bool {
 }
 
 fn count_sentences(text: &str) -> usize {
-    let chars: Vec<char> = text.chars().collect();
     let mut n = 0;
-    for (i, &c) in chars.iter().enumerate() {
+    let mut chars = text.chars().enumerate().peekable();
+    while let Some((i, c)) = chars.next() {
         if !is_sentence_end(c) {
             continue;
         }
-        let next = chars.get(i + 1).copied();
-        let ends = match next {
+        let ends = match chars.peek() {
             None => true,
-            Some(n) => {
-                n.is_whitespace()
-                    || matches!(n, '"' | '\'' | '”' | '’' | '»' | ')' | '」')
+            Some(&(_, next)) => {
+                next.is_whitespace()
+                    || matches!(next, '"' | '\'' | '”' | '’' | '»' | ')' | '」')
                     || matches!(c, '。' | '！' | '？')
             }
         };
@@ -368,8 +440,12 @@ fn count_sentences(text: &str) -> usize {
 
 /// Lower-case text without leading punctuation or bullets, for phrase matching.
 fn phrase_key(text: &str) -> String {
+    // Phrases are short: the first 64 characters decide, whatever the block's length.
     text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(')
-        .to_lowercase()
+        .chars()
+        .take(64)
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 pub fn boilerplate_phrase(text: &str) -> Option<&'static str> {
@@ -422,9 +498,10 @@ fn measure_block(
     let stopword_density = if lang.code.is_some() && words_n >= 3 {
         let mut total = 0usize;
         let mut stop = 0usize;
+        let mut buf = String::new();
         for word in words(&b.text) {
             total += 1;
-            if lang.is_stopword(&word.to_lowercase()) {
+            if lang.is_stopword(lower_into(&mut buf, word)) {
                 stop += 1;
             }
         }
@@ -447,17 +524,7 @@ fn measure_block(
     let caption = matches!(dom.tag(b.owner), Some(Tag::Figcaption))
         || std::iter::once(b.owner)
             .chain(dom.ancestors(b.owner).take(2))
-            .any(|a| {
-                dom.element(a).is_some_and(|el| {
-                    ["class", "id"].iter().any(|k| {
-                        el.attr(k).is_some_and(|v| {
-                            hint_words(v)
-                                .iter()
-                                .any(|hw| CAPTION_HINTS.contains(&hw.as_str()))
-                        })
-                    })
-                })
-            });
+            .any(|a| stats.caption[a as usize]);
     Features {
         chars,
         words: words_n,

@@ -34,6 +34,9 @@ pub use article::{Article, BlockReport, MetadataSources};
 pub use decode::decode_bytes;
 pub use error::ExtractError;
 pub use extract::{extract, extract_with, is_readerable};
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub use extract::stage_timings;
 pub use options::{Options, DEFAULT_MAX_INPUT_BYTES};
 pub use render::html_to_markdown;
 pub use weights::Weights;

@@ -14,18 +14,66 @@ pub enum Class {
     Bad,
 }
 
+/// One signal that moved a block's score. Kept as static parts and formatted only when a
+/// caller asks for explanations, so scoring allocates no strings.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reason {
+    pub label: &'static str,
+    /// The matched phrase or element, when there is one.
+    pub detail: Option<&'static str>,
+    /// The score change, or `None` for a note.
+    pub delta: Option<f32>,
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label)?;
+        if let Some(d) = self.detail {
+            write!(f, " \"{d}\"")?;
+        }
+        if let Some(delta) = self.delta {
+            write!(f, " ({delta:+.1})")?;
+        }
+        Ok(())
+    }
+}
+
+impl Reason {
+    fn note(label: &'static str) -> Reason {
+        Reason {
+            label,
+            detail: None,
+            delta: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Scored {
     pub score: f32,
     pub class: Class,
     /// Each signal that moved the score, e.g. `long text (+4.5)`.
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
 }
 
-fn push(reasons: &mut Vec<String>, score: &mut f32, label: &str, delta: f32) {
+fn push(reasons: &mut Vec<Reason>, score: &mut f32, label: &'static str, delta: f32) {
+    push_detail(reasons, score, label, None, delta);
+}
+
+fn push_detail(
+    reasons: &mut Vec<Reason>,
+    score: &mut f32,
+    label: &'static str,
+    detail: Option<&'static str>,
+    delta: f32,
+) {
     if delta.abs() >= 0.05 {
         *score += delta;
-        reasons.push(format!("{label} ({delta:+.1})"));
+        reasons.push(Reason {
+            label,
+            detail,
+            delta: Some(delta),
+        });
     }
 }
 
@@ -36,7 +84,7 @@ pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
         return Scored {
             score: 0.0,
             class: Class::Neutral,
-            reasons: vec!["media only".to_string()],
+            reasons: vec![Reason::note("media only")],
         };
     }
     let len = w.length * ((f.words as f32 + 1.0) / (w.min_words_for_length + 1.0)).log2();
@@ -77,12 +125,7 @@ pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
         -w.link_density * f.link_density - w.link_heavy * (f.link_density - 0.5).max(0.0),
     );
     if let Some(p) = f.boilerplate {
-        push(
-            &mut r,
-            &mut s,
-            &format!("boilerplate phrase \"{p}\""),
-            -w.boilerplate,
-        );
+        push_detail(&mut r, &mut s, "boilerplate phrase", Some(p), -w.boilerplate);
     }
     push(
         &mut r,
@@ -91,7 +134,7 @@ pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
         w.hint * f.hint.clamp(-w.max_hint, w.max_hint),
     );
     if let Some(l) = f.landmark {
-        push(&mut r, &mut s, &format!("inside <{l}>"), -w.landmark);
+        push_detail(&mut r, &mut s, "inside a landmark", Some(l), -w.landmark);
     }
     if f.teaser {
         push(&mut r, &mut s, "teaser card group", -w.teaser);
@@ -126,7 +169,7 @@ pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
         || f.hint < -w.hint_negative;
     if class == Class::Bad && short_by_nature && !against {
         class = Class::Neutral;
-        r.push("short by nature".to_string());
+        r.push(Reason::note("short by nature"));
     }
     if matches!(block.kind, BlockKind::Table | BlockKind::Preformatted) && class != Class::Bad {
         class = Class::Good;

@@ -36,11 +36,13 @@ pub struct Block {
     pub links: usize,
     /// Images, pictures and math in the run.
     pub media: usize,
+    /// Characters in `text` (counted once, after segmentation).
+    pub chars: usize,
 }
 
 impl Block {
     pub fn chars(&self) -> usize {
-        self.text.chars().count()
+        self.chars
     }
 }
 
@@ -222,10 +224,10 @@ pub fn segment(dom: &Dom, pruned: &Pruned, tables: &TableStats) -> Segments {
                 } else {
                     let b = open_block(&mut blocks, &mut owners, dom, i);
                     let block = &mut blocks[b as usize];
-                    let before = block.text.chars().count();
+                    let before = block.text.len();
                     push_collapsed(&mut block.text, t);
                     if i < link_end {
-                        block.link_chars += block.text.chars().count() - before;
+                        block.link_chars += block.text[before..].chars().count();
                         if counted_link != link_start {
                             block.links += 1;
                             counted_link = link_start;
@@ -243,7 +245,8 @@ pub fn segment(dom: &Dom, pruned: &Pruned, tables: &TableStats) -> Segments {
         if trimmed.len() != b.text.len() {
             b.text = trimmed.to_string();
         }
-        b.link_chars = b.link_chars.min(b.text.chars().count());
+        b.chars = b.text.chars().count();
+        b.link_chars = b.link_chars.min(b.chars);
     }
     Segments { blocks, block_of }
 }
@@ -270,6 +273,7 @@ fn open_block(
             link_chars: 0,
             links: 0,
             media: 0,
+            chars: 0,
         });
         top.2 = Some(b);
         return b;

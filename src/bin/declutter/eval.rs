@@ -34,6 +34,8 @@ struct Case {
 struct Timing {
     parse_ms: f64,
     total_ms: f64,
+    /// Per-stage times of a separate, instrumented run.
+    stages: Vec<(&'static str, f64)>,
 }
 
 struct PageScore {
@@ -119,9 +121,9 @@ type EvalResult = Result<(Vec<(String, f64)>, Vec<PageScore>, Vec<Timing>), Stri
 /// measured with the same parser the extractor uses, on the same string.
 fn timed_extract(html: &str, url: Option<&str>) -> (Option<String>, Timing) {
     let t0 = Instant::now();
-    let parsed = scraper::Html::parse_document(html);
+    // Parsing includes freeing the tree: every parse pays for it.
+    drop(scraper::Html::parse_document(html));
     let parse_ms = t0.elapsed().as_secs_f64() * 1000.0;
-    drop(parsed);
     let t1 = Instant::now();
     let result = std::panic::catch_unwind(|| extract(html, url, &Options::default()));
     let total_ms = t1.elapsed().as_secs_f64() * 1000.0;
@@ -133,7 +135,15 @@ fn timed_extract(html: &str, url: Option<&str>) -> (Option<String>, Timing) {
             None
         }
     };
-    (text, Timing { parse_ms, total_ms })
+    let stages = declutter::stage_timings(html);
+    (
+        text,
+        Timing {
+            parse_ms,
+            total_ms,
+            stages,
+        },
+    )
 }
 
 fn collapse(s: &str) -> String {
@@ -344,6 +354,21 @@ fn print_timings(timings: &[Timing]) {
         sum_total / sum_parse.max(1e-9),
         100.0 * sum_parse / sum_total.max(1e-9)
     );
+    let mut stage_sums: Vec<(&str, f64)> = Vec::new();
+    for t in timings {
+        for (name, ms) in &t.stages {
+            match stage_sums.iter_mut().find(|(n, _)| n == name) {
+                Some(e) => e.1 += ms,
+                None => stage_sums.push((name, *ms)),
+            }
+        }
+    }
+    let all: f64 = stage_sums.iter().map(|s| s.1).sum::<f64>().max(1e-9);
+    let parts: Vec<String> = stage_sums
+        .iter()
+        .map(|(n, ms)| format!("{n} {:.0}%", 100.0 * ms / all))
+        .collect();
+    println!("  stages     {}", parts.join(", "));
 }
 
 /// Compares metrics with the floors stored for this corpus; unknown corpora have no floors.

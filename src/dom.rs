@@ -6,7 +6,8 @@
 //! which keeps 100,000-deep documents safe on the small wasm stack.
 
 use ego_tree::iter::Edge;
-use scraper::{Html, Node as ScraperNode};
+use markup5ever::LocalName;
+use scraper::{Html, Node as ScraperNode, StrTendril};
 
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = u32;
@@ -293,13 +294,15 @@ pub enum Namespace {
     MathMl,
 }
 
+/// Names and strings are shared with the parser's own buffers (interned atoms and
+/// reference-counted tendrils), so copying the tree allocates little.
 #[derive(Debug, Clone)]
 pub struct Element {
     pub tag: Tag,
-    /// Lower-case local name, kept for tags outside [`Tag`] (MathML, custom elements).
-    pub name: Box<str>,
+    /// Local name (lower case for HTML), kept for tags outside [`Tag`] (MathML, custom elements).
+    pub name: LocalName,
     pub ns: Namespace,
-    pub attrs: Vec<(Box<str>, Box<str>)>,
+    pub attrs: Vec<(LocalName, StrTendril)>,
 }
 
 impl Element {
@@ -319,7 +322,7 @@ impl Element {
 pub enum Kind {
     Document,
     Element(Element),
-    Text(Box<str>),
+    Text(StrTendril),
 }
 
 #[derive(Debug, Clone)]
@@ -359,7 +362,7 @@ pub struct Dom {
 
 /// Elements whose content is never text a reader sees; their subtrees are not copied at all
 /// (except JSON-LD scripts, which metadata reads).
-fn skip_subtree(name: &str, attrs: &[(Box<str>, Box<str>)]) -> bool {
+fn skip_subtree(name: &str, attrs: &[(LocalName, StrTendril)]) -> bool {
     match name {
         "style" | "template" | "head-script" => true,
         "script" => !attrs
@@ -394,10 +397,12 @@ impl Dom {
                     let kind = match node.value() {
                         ScraperNode::Document | ScraperNode::Fragment => Some(Kind::Document),
                         ScraperNode::Element(el) => {
-                            let name = el.name().to_ascii_lowercase();
-                            let attrs: Vec<(Box<str>, Box<str>)> = el
-                                .attrs()
-                                .map(|(k, v)| (k.to_ascii_lowercase().into(), v.into()))
+                            // The HTML parser already lower-cases element and attribute names.
+                            let name = el.name.local.clone();
+                            let attrs: Vec<(LocalName, StrTendril)> = el
+                                .attrs
+                                .iter()
+                                .map(|(k, v)| (k.local.clone(), v.clone()))
                                 .collect();
                             if skip_subtree(&name, &attrs) {
                                 skipping = 1;
@@ -408,19 +413,19 @@ impl Dom {
                                 "http://www.w3.org/1998/Math/MathML" => Namespace::MathMl,
                                 _ => Namespace::Html,
                             };
-                            let tag = if ns == Namespace::Html || name == "math" || name == "svg" {
+                            let tag = if ns == Namespace::Html || &*name == "math" || &*name == "svg" {
                                 Tag::from_name(&name)
                             } else {
                                 Tag::Other
                             };
                             Some(Kind::Element(Element {
                                 tag,
-                                name: name.into(),
+                                name,
                                 ns,
                                 attrs,
                             }))
                         }
-                        ScraperNode::Text(t) => Some(Kind::Text((&**t).into())),
+                        ScraperNode::Text(t) => Some(Kind::Text(t.text.clone())),
                         _ => None,
                     };
                     match kind {
@@ -461,10 +466,6 @@ impl Dom {
 
     pub fn len(&self) -> usize {
         self.nodes.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.nodes.len() <= 1
     }
 
     pub fn node(&self, id: NodeId) -> &Node {

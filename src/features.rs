@@ -72,8 +72,6 @@ pub struct Features {
     pub beside_player: bool,
     /// Marked as a caption or photo credit.
     pub caption: bool,
-    /// Position of the block in the document, 0 (first) to 1 (last).
-    pub position: f32,
 }
 
 /// Per-node measurements of whole subtrees, summed bottom-up in one pass.
@@ -471,11 +469,9 @@ pub fn measure(
     lang: &Language,
     w: &Weights,
 ) -> Vec<Features> {
-    let total = segs.blocks.len().max(1) as f32;
     segs.blocks
         .iter()
-        .enumerate()
-        .map(|(idx, b)| measure_block(dom, pruned, b, stats, lang, w, idx as f32 / total))
+        .map(|b| measure_block(dom, pruned, b, stats, lang, w))
         .collect()
 }
 
@@ -486,7 +482,6 @@ fn measure_block(
     stats: &NodeStats,
     lang: &Language,
     w: &Weights,
-    position: f32,
 ) -> Features {
     let chars = b.chars();
     let words_n = word_count(&b.text);
@@ -538,6 +533,5 @@ fn measure_block(
         teaser,
         beside_player,
         caption,
-        position,
     }
 }

@@ -32,6 +32,7 @@ macro_rules! fixtures {
 fixtures! {
     seed_semantic => "seed-semantic",
     seed_divsoup => "seed-divsoup",
+    blog_code => "blog-code",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

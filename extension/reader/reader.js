@@ -77,14 +77,25 @@ document.getElementById('close').addEventListener('click', closeView);
 // ---------------------------------------------------------------------------------------------
 // Settings
 
+/** Settings this page saved whose change events have not come back yet, oldest first. */
+const ownSaves = [];
+
 function onSettings(next) {
   settings = normalizeSettings(next);
   applySettings(main, settings);
   applySettings(docEl, settings);
+  ownSaves.push(JSON.stringify(settings));
   platform.saveSettings(settings).catch((err) => announce(err.message));
 }
 
 const stopFollowingSettings = platform.onSettingsChanged((stored) => {
+  // Our own saves echo back here one by one; re-applying an older one would undo a newer change
+  // made since (dragging the size slider saves on every step).
+  if (ownSaves.length && ownSaves[0] === JSON.stringify(normalizeSettings(stored))) {
+    ownSaves.shift();
+    return;
+  }
+  ownSaves.length = 0;
   // Another view or the options page changed them: follow without rewriting storage.
   settings = normalizeSettings(stored);
   applySettings(main, settings);

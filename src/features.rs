@@ -2,7 +2,7 @@
 
 use crate::dom::{Dom, Kind, NodeId, Tag};
 use crate::patterns::{
-    BOILERPLATE_LINES, BOILERPLATE_PREFIXES, CAPTION_HINTS, NEGATIVE_HINTS, NEGATIVE_ROLES, NEGATIVE_STEMS,
+    BOILERPLATE_LINES, BOILERPLATE_PREFIXES, CAPTION_HINTS, NEGATIVE_HINTS, NEGATIVE_ROLES, NEGATIVE_STEMS, STEM_EXCEPTIONS,
     POSITIVE_HINTS, POSITIVE_ITEMPROPS, POSITIVE_ROLES, STOPWORDS,
 };
 use crate::prune::Pruned;
@@ -145,7 +145,9 @@ fn attr_hint(value: &str) -> (bool, bool) {
     for word in hint_words(value) {
         if !neg
             && (neg_set.contains(word.as_str())
-                || (word.len() > 6 && NEGATIVE_STEMS.iter().any(|stem| word.contains(stem))))
+                || (word.len() > 6
+                    && NEGATIVE_STEMS.iter().any(|stem| word.contains(stem))
+                    && !STEM_EXCEPTIONS.iter().any(|x| word.contains(x))))
         {
             neg = true;
         } else if !pos && pos_set.contains(word.as_str()) {

@@ -39,6 +39,10 @@ pub const NEGATIVE_STEMS: &[&str] = &[
     "authorbox", "author-box", "authorinfo", "rating", "paywall",
 ];
 
+/// Words that contain a negative stem but name content (`commentary` is an opinion piece).
+#[rustfmt::skip]
+pub const STEM_EXCEPTIONS: &[&str] = &["commentary", "commentaire", "kommentar"];
+
 /// Class/id words that mark a photo/figure credit or caption: kept, but never scored as prose.
 #[rustfmt::skip]
 pub const CAPTION_HINTS: &[&str] = &[

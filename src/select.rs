@@ -104,12 +104,17 @@ pub fn select(
         }
     }
     // Link lists inside the article (related stories, tag clouds) go as a whole.
-    let mut in_cluster = vec![false; dom.len()];
-    let mut clusters = link_clusters(dom, container, stats, &good_chars, w);
-    clusters.extend(negative_sections(dom, container, stats, &good_chars, w));
-    for c in clusters {
+    // Per node: the dropped section it lies in, and why (the sections are disjoint).
+    let mut in_cluster: Vec<Option<(NodeId, &str)>> = vec![None; dom.len()];
+    let links = link_clusters(dom, container, stats, &good_chars, w);
+    let marked = negative_sections(dom, container, stats, &good_chars, w);
+    let sections = links
+        .into_iter()
+        .map(|c| (c, "inside a list of links"))
+        .chain(marked.into_iter().map(|c| (c, "inside a section whose class or role says clutter")));
+    for (c, why) in sections {
         for slot in &mut in_cluster[c as usize..dom.node(c).end as usize] {
-            *slot = true;
+            slot.get_or_insert((c, why));
         }
     }
     for (i, b) in segs.blocks.iter().enumerate() {
@@ -117,8 +122,8 @@ pub fn select(
             notes[i] = Some("outside the article".to_string());
             continue;
         }
-        if in_cluster[b.owner as usize] || in_cluster[b.first as usize] {
-            notes[i] = Some("inside a link list or a section marked as clutter".to_string());
+        if let Some((root, why)) = in_cluster[b.owner as usize] {
+            notes[i] = Some(format!("{why} ({})", describe(dom, root)));
             continue;
         }
         let in_run = i >= first_good && i <= last_good;
@@ -227,7 +232,8 @@ fn negative_sections(
     let mut i = container + 1;
     while i < end {
         let idx = i as usize;
-        if dom.element(i).is_some()
+        let is_section = dom.tag(i).is_some_and(|t| t.is_block() || t == Tag::Other);
+        if is_section
             && stats.own_hint[idx] <= -w.section_hint
             && (good_chars[idx] as f32) < w.section_max_good_share * total_good
         {
@@ -262,4 +268,26 @@ fn drop_empty_headings(segs: &Segments, kept: &mut [bool], notes: &mut [Option<S
             _ => next_rank = 0,
         }
     }
+}
+
+/// `tag#id.class` of an element, for explanations.
+fn describe(dom: &Dom, id: NodeId) -> String {
+    let Some(el) = dom.element(id) else {
+        return String::new();
+    };
+    let mut out = el.name.to_string();
+    if let Some(v) = el.attr("id").filter(|v| !v.is_empty()) {
+        out.push('#');
+        out.push_str(v);
+    }
+    if let Some(c) = el.attr("class") {
+        for class in c.split_whitespace().take(3) {
+            out.push('.');
+            out.push_str(class);
+        }
+    }
+    if let Some(r) = el.attr("role") {
+        out.push_str(&format!("[role={r}]"));
+    }
+    out
 }

@@ -33,6 +33,7 @@ fixtures! {
     seed_semantic => "seed-semantic",
     seed_divsoup => "seed-divsoup",
     blog_code => "blog-code",
+    data_table => "data-table",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed
@@ -269,7 +270,51 @@ fn check(case: &Case, html: &str, article: &Article) -> Vec<String> {
             failures.push(format!("contentHtml contains {s:?}"));
         }
     }
+    failures.extend(nesting_problems(&article.content_html));
     failures
+}
+
+/// Malformed output the browser would silently repair into something else: a `<p>` opened
+/// inside a `<p>` (the browser closes the first one early) or a block inside `<pre>`.
+fn nesting_problems(html: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let (mut in_p, mut in_pre) = (0usize, 0usize);
+    for (pos, _) in html.match_indices('<') {
+        let tag: String = html[pos + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let context = || {
+            html[pos.saturating_sub(40)..]
+                .chars()
+                .take(100)
+                .collect::<String>()
+        };
+        match tag.as_str() {
+            "p" | "div" | "ul" | "ol" | "table" | "blockquote" | "figure" | "h1" | "h2" | "h3"
+            | "h4" | "h5" | "h6"
+                if in_p > 0 || in_pre > 0 =>
+            {
+                problems.push(format!(
+                    "contentHtml nests <{tag}> in a <p> or <pre>: {:?}",
+                    context()
+                ));
+            }
+            _ => {}
+        }
+        match tag.as_str() {
+            "p" => in_p += 1,
+            "/p" => in_p = in_p.saturating_sub(1),
+            "pre" => in_pre += 1,
+            "/pre" => in_pre = in_pre.saturating_sub(1),
+            _ => {}
+        }
+        if problems.len() >= 3 {
+            break;
+        }
+    }
+    problems
 }
 
 #[derive(Clone, Copy)]

@@ -167,9 +167,16 @@ pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
         || f.landmark.is_some()
         || (f.beside_player && f.words < 25)
         || f.hint < -w.hint_negative;
-    if class == Class::Bad && short_by_nature && !against {
-        class = Class::Neutral;
-        r.push(Reason::note("short by nature"));
+    if class == Class::Bad && !against {
+        if short_by_nature {
+            class = Class::Neutral;
+            r.push(Reason::note("short by nature"));
+        } else if s > w.innocent_floor {
+            // Short but with nothing against it (a line of a poem, an ingredient, a
+            // one-line paragraph): undecided, so it stays when it sits inside the article.
+            class = Class::Neutral;
+            r.push(Reason::note("short, but nothing speaks against it"));
+        }
     }
     if matches!(block.kind, BlockKind::Table | BlockKind::Preformatted) && class != Class::Bad {
         class = Class::Good;

@@ -58,6 +58,9 @@ pub struct Weights {
     pub good_score: f32,
     /// A block at or below this score is clutter.
     pub bad_score: f32,
+    /// A short block with no evidence against it (no links, phrases, landmarks, clutter
+    /// classes) scoring above this is undecided rather than clutter.
+    pub innocent_floor: f32,
 
     // ---- article region ----
     /// Value of a good block in the region search, per character (capped by `max_block_chars`).
@@ -124,6 +127,7 @@ impl Default for Weights {
             teaser_link_density: 0.5,
             good_score: 1.5,
             bad_score: -1.0,
+            innocent_floor: -4.0,
             good_value: 1.0,
             max_block_chars: 600.0,
             bad_value: 1.0,

@@ -188,6 +188,8 @@ function copyAttributes(from, to, tag) {
     to.setAttribute('loading', 'lazy');
     to.setAttribute('decoding', 'async');
     to.setAttribute('referrerpolicy', 'no-referrer');
+    // An image that cannot load (offline, moved) would leave an empty box; its caption stays.
+    to.addEventListener('error', () => { to.hidden = true; }, { once: true });
   }
 }
 

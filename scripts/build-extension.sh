@@ -16,7 +16,7 @@ out=dist/extension
 rm -rf "$out" dist/declutter-firefox.zip dist/declutter-chrome.zip
 mkdir -p "$out/pkg" "$out/ui"
 cp -R extension/. "$out/"
-rm -f "$out/icons/make-icons.mjs" "$out/icons/icon.svg"
+rm -f "$out/README.md" "$out/icons/make-icons.mjs" "$out/icons/icon.svg"
 cp ui/reader-view.js ui/reader.css "$out/ui/"
 cp pkg/declutter.js pkg/declutter_bg.wasm "$out/pkg/"
 

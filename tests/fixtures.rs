@@ -34,6 +34,7 @@ fixtures! {
     seed_divsoup => "seed-divsoup",
     blog_code => "blog-code",
     data_table => "data-table",
+    rtl_arabic => "rtl-arabic",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

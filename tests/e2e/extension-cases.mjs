@@ -269,6 +269,45 @@ export function defineExtensionTests(browserName, launch) {
       await closeByClick();
     });
 
+    it('export: save as Markdown and as self-contained HTML', async () => {
+      const fixture = JSON.parse(await readFile(join(repoRoot, 'tests', 'fixtures', SEED, 'case.json'), 'utf8'));
+      await visit(`/fixtures/${SEED}/source.html`);
+      const { reader } = await openView();
+      await reader.eval(() => document.getElementById('export-button').click());
+      const md = await browser.download(() => reader.eval(() => document.getElementById('save-markdown').click()));
+      assert.match(md.name, /\.md$/);
+      assert.ok(md.text.startsWith(`# ${fixture.title}`), `Markdown starts with the headline: ${md.text.slice(0, 80)}`);
+      assert.ok(md.text.includes(fixture.mustContain[1]), 'Markdown has the body');
+      assert.ok(!md.text.includes('Read more:'), 'Markdown has no promos');
+      const html = await browser.download(() => reader.eval(() => document.getElementById('save-html').click()));
+      assert.match(html.name, /\.html$/);
+      assert.ok(html.text.includes('<style>') && html.text.includes('.dcl-root'), 'the HTML carries its stylesheet');
+      assert.ok(html.text.includes(fixture.mustContain[1]), 'the HTML has the body');
+      assert.ok(!/<script/i.test(html.text), 'the HTML has no scripts');
+      await closeByClick();
+    });
+
+    it('the options page has labelled controls and its settings reach the view', async () => {
+      await browser.goto(await browser.extensionUrl('options/options.html'));
+      const form = await waitFor(() => browser.evalPage(() => {
+        const inputs = [...document.querySelectorAll('input[data-setting]')];
+        if (!inputs.length) return null;
+        return {
+          count: inputs.length,
+          unlabelled: inputs.filter((i) => !i.labels || !i.labels.length || !i.labels[0].textContent.trim()).map((i) => i.dataset.setting),
+          heading: document.querySelector('h1').textContent,
+        };
+      }), { what: 'the options form' });
+      assert.ok(form.count >= 10, `controls: ${form.count}`);
+      assert.deepEqual(form.unlabelled, [], 'every control has a label');
+      assert.ok(form.heading.length > 3);
+      await browser.evalPage(() => document.querySelector('input[data-setting=theme][value=sepia]').click());
+      await visit('/pages/article.html');
+      const { state } = await openView();
+      assert.equal(state.theme, 'sepia');
+      await closeByClick();
+    });
+
     it('settings changed in one view apply in the next page and after a browser restart', async () => {
       await visit('/pages/article.html');
       let { reader, state } = await openView();

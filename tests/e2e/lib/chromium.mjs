@@ -103,6 +103,16 @@ export async function launchChromium({ extensionDir, profileDir, log = () => {} 
         await cdp.detach().catch(() => {});
       }
     },
+    extensionUrl(path) {
+      return `chrome-extension://${session.extensionId}/${path}`;
+    },
+    /** Runs `action` (which starts a download) and returns the saved file's name and text. */
+    async download(action) {
+      const [download] = await Promise.all([session.page.waitForEvent('download', { timeout: 10_000 }), action()]);
+      const path = await download.path();
+      const { readFile } = await import('node:fs/promises');
+      return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+    },
     async pressKey(key) {
       await session.page.keyboard.press(key);
     },

@@ -4,7 +4,7 @@
 //   screenshot(file), requests, consoleErrors, restart(), close().
 // The toolbar click is the browser action's own triggerAction, run in the browser's chrome scope.
 import { spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile, readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, homedir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +58,7 @@ const PREFS = {
 
 export async function launchFirefox({ extensionDir, profileDir, log = () => {} }) {
   const profile = profileDir || await mkdtemp(join(tmpdir(), 'declutter-firefox-'));
+  const downloads = await mkdtemp(join(tmpdir(), 'declutter-firefox-downloads-'));
   const port = await freePort();
   const driver = spawn(geckodriverPath(), ['--port', String(port), '--allow-system-access'], {
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -105,7 +106,15 @@ export async function launchFirefox({ extensionDir, profileDir, log = () => {} }
           'moz:firefoxOptions': {
             binary: '/usr/bin/firefox-esr',
             args: ['-headless', '-profile', profile],
-            prefs: PREFS,
+            prefs: {
+              ...PREFS,
+              // Downloads land in a known folder without a dialog.
+              'browser.download.folderList': 2,
+              'browser.download.dir': downloads,
+              'browser.download.useDownloadDir': true,
+              'browser.download.always_ask_before_handling_new_types': false,
+              'browser.download.alwaysOpenPanel': false,
+            },
           },
         },
       },
@@ -170,6 +179,31 @@ export async function launchFirefox({ extensionDir, profileDir, log = () => {} }
         { timeout: 5000, what: want ? 'the reader view to open' : 'the reader view to close' },
       );
       return { clickedAt, attempt: 1 };
+    },
+    async extensionUrl(path) {
+      const base = await inChrome((id) => {
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        return ExtensionParent.GlobalManager.getExtension(id).baseURL;
+      }, [FIREFOX_ADDON_ID]);
+      return base + path;
+    },
+    /** Runs `action` (which starts a download) and returns the saved file's name and text. */
+    async download(action) {
+      const before = new Set(await readdir(downloads));
+      await action();
+      const name = await waitFor(async () => {
+        const files = (await readdir(downloads)).filter((f) => !before.has(f) && !f.endsWith('.part'));
+        return files[0];
+      }, { timeout: 10_000, what: 'the download to finish' });
+      // The file appears before its last write lands; wait until its size holds still.
+      let text = '';
+      await waitFor(async () => {
+        const next = await readFile(join(downloads, name), 'utf8');
+        const stable = next.length > 0 && next === text;
+        text = next;
+        return stable;
+      }, { timeout: 5000, interval: 100, what: 'the download to be written' });
+      return { name, text };
     },
     async pressKey(key) {
       const value = { Escape: '\uE00C', Tab: '\uE004', Enter: '\uE007' }[key] || key;

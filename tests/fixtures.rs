@@ -35,6 +35,7 @@ fixtures! {
     blog_code => "blog-code",
     data_table => "data-table",
     rtl_arabic => "rtl-arabic",
+    german_news => "german-news",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

@@ -44,11 +44,23 @@ export function parsePath(path) {
   return path.split(' > ').filter(Boolean).map(parseStep);
 }
 
+/** `nth-of-type` of elements, computed for all children of a parent at once (pages can have
+ * tens of thousands of siblings; walking them again for each block would be quadratic). */
+const nthCache = new WeakMap();
+
 /** 1-based index of `el` among its element siblings with the same name. */
 function nthOfType(el) {
-  let n = 1;
-  for (let s = el.previousElementSibling; s; s = s.previousElementSibling) {
-    if (s.localName === el.localName) n += 1;
+  let n = nthCache.get(el);
+  if (n === undefined) {
+    const parent = el.parentNode;
+    if (!parent) return 1;
+    const counts = new Map();
+    for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
+      const k = (counts.get(c.localName) ?? 0) + 1;
+      counts.set(c.localName, k);
+      nthCache.set(c, k);
+    }
+    n = nthCache.get(el) ?? 1;
   }
   return n;
 }
@@ -72,8 +84,33 @@ function squash(text) {
   return text.replace(/\s+/g, '').toLowerCase();
 }
 
+/** Elements matching a path's first step, remembered per document: truncated paths of many
+ * blocks start with the same step. */
+const startCache = new WeakMap();
+
 /**
- * Resolves a block to its element in `doc`.
+ * @param {Document} doc
+ * @param {Step} step
+ * @returns {Element[]}
+ */
+function startsOf(doc, step) {
+  let byStep = startCache.get(doc);
+  if (!byStep) {
+    byStep = new Map();
+    startCache.set(doc, byStep);
+  }
+  const key = JSON.stringify(step);
+  let found = byStep.get(key);
+  if (!found) {
+    found = Array.from(doc.getElementsByTagName(step.tag)).filter((el) => matchesStep(el, step));
+    byStep.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * Resolves a block to its element in `doc`. The document must not change between calls (the
+ * lookups are cached per document).
  * @param {Document} doc the browser's parse of the page the core read
  * @param {{path: string, preview?: string}} block
  * @returns {Element | null}
@@ -82,9 +119,7 @@ export function resolveBlock(doc, block) {
   const steps = parsePath(block.path);
   if (steps.length === 0) return null;
   const [first, ...rest] = steps;
-  let current = Array.from(doc.getElementsByTagName(first.tag)).filter((el) =>
-    matchesStep(el, first),
-  );
+  let current = startsOf(doc, first);
   for (const step of rest) {
     const next = [];
     for (const parent of current) {

@@ -24,10 +24,11 @@ const URL_ATTRS = {
   track: ['src'],
   iframe: ['src', 'srcdoc'],
   frame: ['src'],
-  embed: ['src'],
-  object: ['data'],
+  // Without a source and a type, neither tries a plugin load (which a policy would report).
+  embed: ['src', 'type'],
+  object: ['data', 'type', 'classid', 'codebase', 'archive'],
   input: ['src'],
-  link: ['href'],
+  link: ['href', 'imagesrcset'],
   base: ['href'],
   script: ['src'],
   image: ['href', 'xlink:href'],
@@ -35,38 +36,47 @@ const URL_ATTRS = {
   feimage: ['href', 'xlink:href'],
 };
 
-/** Is this a URL that stays inside the document (no request)? */
-function isLocal(value) {
+/** Is this a URL that stays inside the document (no request)? A fragment (`#icon`) is, for an
+ * SVG reference only: as an image source it means the page's own address. */
+function isLocal(value, fragmentOk = false) {
   const v = value.trim().toLowerCase();
-  return v.startsWith('data:') || v.startsWith('#') || v === '';
+  return v.startsWith('data:') || (fragmentOk && v.startsWith('#'));
 }
+
+const SVG_REFS = new Set(['use', 'image', 'feimage']);
 
 /** Replaces every `url(...)` in a stylesheet or style attribute that would fetch. */
 function inertCss(css) {
   return css
     .replace(/@import\s+[^;]+;?/gi, '')
-    .replace(/url\(\s*(['"]?)(.*?)\1\s*\)/gi, (all, _q, target) => (isLocal(target) ? all : 'none'));
+    .replace(/url\(\s*(['"]?)(.*?)\1\s*\)/gi, (all, _q, target) => (isLocal(target, true) ? all : 'none'))
+    // What is left is malformed (`url('x;` without its end still loads `x;`) or takes bare
+    // strings as URLs (`image-set("a.png" 1x)`): an unknown function voids the declaration.
+    .replace(/url\((?!\s*['"]?\s*(?:data:|#))/gi, 'declutter-blocked(')
+    .replace(/(?:-webkit-)?image-set\(/gi, 'declutter-blocked(');
 }
 
 /**
- * Rewrites `doc` in place.
- * @param {Document} doc
+ * Rewrites `doc` in place, template contents included (the browser parses those too, and reports
+ * the handlers it finds there).
+ * @param {Document | DocumentFragment} doc
  */
 export function makeInert(doc) {
   for (const el of doc.querySelectorAll('*')) {
+    if (el instanceof HTMLTemplateElement) makeInert(el.content);
     const name = el.localName.toLowerCase();
     for (const attr of Array.from(el.attributes)) {
       const an = attr.name.toLowerCase();
       // Event handlers and autofocus would only produce "blocked" messages in a sandbox.
       if (an.startsWith('on') || an === 'autofocus' || an === 'ping' || an === 'background') {
         el.removeAttribute(attr.name);
-      } else if (an === 'style' && /url\(|@import/i.test(attr.value)) {
+      } else if (an === 'style' && /url\(|@import|image-set\(/i.test(attr.value)) {
         el.setAttribute('style', inertCss(attr.value));
       }
     }
     for (const an of URL_ATTRS[name] || []) {
       const value = el.getAttribute(an);
-      if (value === null || isLocal(value)) continue;
+      if (value === null || isLocal(value, SVG_REFS.has(name))) continue;
       if (name === 'img' && an === 'src') {
         el.setAttribute('src', PLACEHOLDER_IMAGE);
       } else {

@@ -34,6 +34,8 @@ declutter-badge[data-kept="true"] { background: rgb(22, 128, 61); }
 declutter-badge[data-kept="false"] { background: rgb(176, 38, 24); }
 `;
 
+const NOSCRIPT_TAG = /<(\/?)noscript(?=[\s/>])/gi;
+
 /** The shown page may use its own inline styles and data: images, nothing else. */
 const FRAME_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
@@ -65,7 +67,11 @@ export class OriginalPane {
    * @returns {Promise<{located: number, missing: number}>}
    */
   async show(html, blocks) {
-    const parsed = new DOMParser().parseFromString(html, 'text/html');
+    // The core parses as a browser with scripts on, where <noscript> holds raw text; DOMParser
+    // and a frame without scripts parse its content as elements, and a <div> in a <noscript>
+    // in <head> then starts <body> early, shifting every path. <noframes> is raw text in both
+    // places either way (and is not displayed), so it stands in for <noscript> here.
+    const parsed = new DOMParser().parseFromString(html.replace(NOSCRIPT_TAG, '<$1noframes'), 'text/html');
     makeInert(parsed);
     // Marks are set before the page is shown, on the very tree the frame will parse back.
     this.blocks = blocks;

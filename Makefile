@@ -4,14 +4,14 @@
 CARGO ?= cargo
 CORPORA ?= ../shared/corpora
 
-.PHONY: demo test setup lint native eval cli wasm extension bench fuzz clean www serve demo-test e2e
+.PHONY: demo test setup lint native eval cli wasm wasm-test extension bench fuzz clean www serve demo-test e2e
 
 ## demo: set up, build the CLI, the wasm and the extension, and serve the demo page
 demo: setup cli wasm extension www
 	bash scripts/serve-demo.sh
 
 ## test: set up and pass every test
-test: setup lint native eval demo-test e2e
+test: setup lint native eval demo-test e2e wasm-test
 
 setup:
 	bash scripts/setup.sh
@@ -34,6 +34,10 @@ eval: cli
 ## wasm: build the optimized WebAssembly package into pkg/ (sizes printed)
 wasm:
 	bash scripts/build-wasm.sh
+
+## wasm-test: the wasm build in Node, headless Chromium and Firefox, and its parity with the CLI
+wasm-test: wasm cli
+	bash scripts/test-wasm.sh
 
 ## www: build the demo page into dist/www, a folder any static host can serve as is
 www: wasm

@@ -285,3 +285,13 @@ fn is_not_rendered(el: &Element, view: Option<&Window>) -> bool {
     let visibility = style.get_property_value("visibility").unwrap_or_default();
     visibility == "hidden" || visibility == "collapse"
 }
+
+// The tests live under tests/wasm/ but are unit tests of this module: they call its functions
+// directly. (Integration tests in tests/*.rs would also build the CLI binary, which is native only.)
+// Run by `make wasm-test` in Node, headless Chromium and headless Firefox (scripts/test-wasm.sh).
+#[cfg(test)]
+#[path = "../tests/wasm/boundary.rs"]
+mod boundary_tests;
+#[cfg(test)]
+#[path = "../tests/wasm/deep.rs"]
+mod deep_tests;

@@ -1,0 +1,357 @@
+//! The wasm boundary as JS sees it: options, errors, numbers, unicode, and the live-document
+//! entry point. Unit tests of `src/wasm.rs`; the tests that need a rendered page return early in
+//! Node and run in the browsers.
+
+use super::*;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+/// Long enough, and shaped enough like prose, that the extractor keeps it.
+const PROSE: &str = "The river rose slowly through the night, and by morning the old \
+    bridge stood alone in a wide brown lake, its railings hung with branches and reeds. \
+    People from the village walked down to the water's edge to look, talking quietly, \
+    and nobody could remember a flood like it in forty years of living beside the river.";
+
+fn page(title: &str, body: &str) -> String {
+    format!(
+        "<!doctype html><html lang=\"en\"><head><title>{title}</title></head><body>\
+         <nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\
+         <article><h1>{title}</h1>{body}</article></body></html>"
+    )
+}
+
+fn article_page() -> String {
+    let paras: String = (0..4)
+        .map(|i| format!("<p>{PROSE} Paragraph {i}.</p>"))
+        .collect();
+    page(
+        "Flood leaves the old bridge standing alone",
+        &format!("{paras}<p>{PROSE} See <a href=\"/report\">the report</a>.</p>"),
+    )
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &key.into()).expect("reading a property of a plain object")
+}
+
+fn get_str(obj: &JsValue, key: &str) -> String {
+    get(obj, key)
+        .as_string()
+        .unwrap_or_else(|| panic!("{key} should be a string"))
+}
+
+fn js_options(json: &str) -> Option<ExtractOptions> {
+    Some(
+        js_sys::JSON::parse(json)
+            .expect("test options are valid JSON")
+            .unchecked_into(),
+    )
+}
+
+fn error_message(e: JsError) -> String {
+    let v = JsValue::from(e);
+    assert!(
+        v.is_instance_of::<js_sys::Error>(),
+        "a JS Error, not a bare value"
+    );
+    get_str(&v, "message")
+}
+
+fn stringify(v: &JsValue) -> String {
+    js_sys::JSON::stringify(v)
+        .expect("the article is plain JSON")
+        .into()
+}
+
+#[wasm_bindgen_test]
+fn default_options_match_the_core() {
+    let opts = default_options().expect("defaults serialize");
+    assert_eq!(get(&opts, "explain").as_bool(), Some(false));
+    assert_eq!(get(&opts, "images").as_bool(), Some(true));
+    assert_eq!(get(&opts, "links").as_bool(), Some(true));
+    assert_eq!(
+        get(&opts, "maxInputBytes").as_f64(),
+        Some(crate::DEFAULT_MAX_INPUT_BYTES as f64)
+    );
+}
+
+#[wasm_bindgen_test]
+fn absent_null_empty_and_default_options_give_the_same_article() {
+    let html = article_page();
+    let defaults = default_options().expect("defaults serialize");
+    let runs = [
+        extract_js(&html, None, None),
+        extract_js(&html, None, Some(JsValue::NULL.unchecked_into())),
+        extract_js(&html, None, Some(JsValue::UNDEFINED.unchecked_into())),
+        extract_js(&html, None, js_options("{}")),
+        extract_js(&html, None, Some(defaults.unchecked_into())),
+    ];
+    let texts: Vec<String> = runs
+        .into_iter()
+        .map(|r| stringify(&r.map_err(error_message).expect("extracts")))
+        .collect();
+    assert!(texts.iter().all(|t| t == &texts[0]), "{texts:#?}");
+}
+
+#[wasm_bindgen_test]
+fn options_reach_the_core() {
+    let html = article_page();
+    let url = Some("https://example.org/news/flood".to_string());
+    let plain = extract_js(&html, url.clone(), None)
+        .map_err(error_message)
+        .expect("extracts");
+    assert!(
+        get(&plain, "blocks").is_undefined(),
+        "no blocks without explain"
+    );
+    assert!(get_str(&plain, "contentHtml").contains("href=\"https://example.org/report\""));
+
+    let explained = extract_js(&html, url.clone(), js_options(r#"{"explain": true}"#))
+        .map_err(error_message)
+        .expect("extracts");
+    let blocks = get(&explained, "blocks");
+    assert!(js_sys::Array::is_array(&blocks), "blocks with explain");
+    let first = js_sys::Array::from(&blocks).get(0);
+    for key in [
+        "id",
+        "path",
+        "tag",
+        "preview",
+        "words",
+        "linkDensity",
+        "score",
+        "kept",
+    ] {
+        assert!(!get(&first, key).is_undefined(), "block field {key}");
+    }
+    assert!(get_str(&explained, "contentHtml").contains("data-declutter-block="));
+
+    let unlinked = extract_js(
+        &html,
+        url,
+        js_options(r#"{"images": false, "links": false}"#),
+    )
+    .map_err(error_message)
+    .expect("extracts");
+    let html_out = get_str(&unlinked, "contentHtml");
+    assert!(
+        !html_out.contains("<a") && html_out.contains("the report"),
+        "{html_out}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn missing_metadata_is_null_not_undefined() {
+    let html = format!("<html><body><div><p>{PROSE}</p><p>{PROSE}</p></div></body></html>");
+    let a = extract_js(&html, None, None)
+        .map_err(error_message)
+        .expect("extracts");
+    assert!(get(&a, "byline").is_null());
+    assert!(get(&a, "published").is_null());
+    assert!(get(&get(&a, "metadataSources"), "byline").is_null());
+}
+
+#[wasm_bindgen_test]
+fn numbers_arrive_as_the_cli_prints_them() {
+    let a = extract_js(&article_page(), None, None)
+        .map_err(error_message)
+        .expect("extracts");
+    let confidence = get(&a, "confidence").as_f64().expect("a number");
+    // The JS number prints with as few digits as the f32 (no 0.8500000238418579).
+    let printed = format!("{confidence}");
+    let digits = printed.trim_start_matches("0.").len();
+    assert!(digits <= 9, "confidence {printed} carries f64 noise");
+    assert!((0.0..=1.0).contains(&confidence));
+    assert!(get(&a, "wordCount").as_f64().expect("a number") > 100.0);
+}
+
+#[wasm_bindgen_test]
+fn errors_are_exceptions_with_the_core_message() {
+    let empty = extract_js("", None, None).expect_err("empty input fails");
+    assert_eq!(error_message(empty), ExtractError::Empty.to_string());
+    let blank = extract_js(" \n\t ", None, None).expect_err("blank input fails");
+    assert_eq!(error_message(blank), "the input is empty");
+
+    let html = article_page();
+    let too_large = extract_js(&html, None, js_options(r#"{"maxInputBytes": 100}"#))
+        .expect_err("over the limit");
+    assert_eq!(
+        error_message(too_large),
+        ExtractError::TooLarge {
+            size: html.len(),
+            limit: 100
+        }
+        .to_string()
+    );
+
+    let binary: String = (0u8..32).cycle().take(2000).map(char::from).collect();
+    let msg = error_message(extract_js(&binary, None, None).expect_err("binary fails"));
+    assert!(msg.starts_with("the input is not HTML or text"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn bad_options_are_reported_not_ignored() {
+    let html = article_page();
+    let msg = error_message(
+        extract_js(&html, None, js_options(r#"{"images": "no"}"#)).expect_err("wrong type"),
+    );
+    assert!(
+        msg.starts_with("invalid options:") && msg.contains("boolean"),
+        "{msg}"
+    );
+    let msg = error_message(
+        extract_js(&html, None, js_options("[true]")).expect_err("an array is not options"),
+    );
+    assert_eq!(msg, "invalid options: expected an object");
+    let msg = error_message(
+        extract_js(
+            &html,
+            None,
+            Some(JsValue::from_str("explain").unchecked_into()),
+        )
+        .expect_err("a string is not options"),
+    );
+    assert_eq!(msg, "invalid options: expected an object");
+}
+
+#[wasm_bindgen_test]
+fn unicode_survives_the_boundary() {
+    let title = "Überschwemmung 洪水 🌊 فيضان";
+    let body = format!(
+        "<p>{PROSE} Größere Schäden — „Brücke“ 🌉.</p><p>{PROSE} 川の水位が上がった。</p>\
+         <p>{PROSE} ارتفع منسوب المياه.</p>"
+    );
+    let a = extract_js(&page(title, &body), None, None)
+        .map_err(error_message)
+        .expect("extracts");
+    assert_eq!(get_str(&a, "title"), title);
+    let text = get_str(&a, "text");
+    for needle in [
+        "Größere Schäden — „Brücke“ 🌉.",
+        "川の水位が上がった。",
+        "ارتفع منسوب المياه.",
+    ] {
+        assert!(text.contains(needle), "{needle} missing from {text}");
+    }
+    let md = to_markdown(&get_str(&a, "contentHtml"));
+    assert!(md.contains("🌉"), "{md}");
+}
+
+#[wasm_bindgen_test]
+fn is_readerable_answers_for_any_input() {
+    let yes = is_readerable_js(&article_page());
+    assert_eq!(get(&yes, "readerable").as_bool(), Some(true));
+    let c = get(&yes, "confidence").as_f64().expect("a number");
+    assert!((0.0..=1.0).contains(&c));
+    let empty = is_readerable_js("");
+    assert_eq!(get(&empty, "readerable").as_bool(), Some(false));
+}
+
+#[wasm_bindgen_test]
+fn version_and_markdown() {
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+    assert_eq!(
+        to_markdown("<p>One <strong>two</strong></p>").trim(),
+        "One **two**"
+    );
+}
+
+/// The live document of the test page, or `None` in Node.
+fn live_document() -> Option<Document> {
+    let doc = web_sys::window().and_then(|w| w.document());
+    if doc.is_none() {
+        wasm_bindgen_test::console_log!("no DOM here: document tests run in the browsers");
+    }
+    doc
+}
+
+/// Adds an article to the test page (beside the runner's own output, which must stay),
+/// extracts the whole live document, and checks that what the browser does not render is
+/// left out and that the page is left exactly as it was.
+#[wasm_bindgen_test]
+fn extract_document_leaves_out_what_is_not_rendered() {
+    let Some(document) = live_document() else {
+        return;
+    };
+    let body = document.body().expect("the test page has a body");
+    let host = document.create_element("div").expect("create div");
+    let secret = |tag: &str| format!("<p>{PROSE} SECRET-{tag}.</p>");
+    host.set_inner_html(&format!(
+        "<style>.vh {{ visibility: hidden }} .gone {{ display: none }}</style>\
+         <article><h1>Floodwater reaches the bridge</h1>\
+         <p>{PROSE} VISIBLE-ONE.</p>\
+         <div style=\"display:none\">{}</div>\
+         <p>{PROSE} VISIBLE-TWO.</p>\
+         <div class=\"gone\">{}</div>\
+         <section hidden>{}</section>\
+         <div class=\"vh\">{}</div>\
+         <template>{}</template>\
+         <p>{PROSE} VISIBLE-THREE.</p>\
+         <p data-declutter-hidden>{PROSE} SECRET-PREMARKED.</p>\
+         </article>",
+        secret("INLINE"),
+        secret("CLASS"),
+        secret("ATTRIBUTE"),
+        secret("VISIBILITY"),
+        secret("TEMPLATE"),
+    ));
+    body.append_child(&host).expect("append");
+    let root = document.document_element().expect("root");
+    let before = root.outer_html();
+
+    let result = extract_document(&document, None);
+    let after = root.outer_html();
+    let leftover = document
+        .query_selector_all("[data-declutter-hidden]")
+        .expect("query")
+        .length();
+    host.remove();
+
+    let article = result.map_err(error_message).expect("extracts");
+    let text = get_str(&article, "text");
+    for visible in ["VISIBLE-ONE", "VISIBLE-TWO", "VISIBLE-THREE"] {
+        assert!(text.contains(visible), "{visible} missing from {text}");
+    }
+    for hidden in [
+        "INLINE",
+        "CLASS",
+        "ATTRIBUTE",
+        "VISIBILITY",
+        "TEMPLATE",
+        "PREMARKED",
+    ] {
+        assert!(
+            !text.contains(&format!("SECRET-{hidden}")),
+            "{hidden} leaked: {text}"
+        );
+    }
+    assert_eq!(before, after, "the live page was changed");
+    assert_eq!(leftover, 1, "only the page's own mark remains");
+    assert_eq!(get_str(&article, "title"), "Floodwater reaches the bridge");
+}
+
+/// A document that is not rendered (from a `<template>`'s owner or `DOMParser`) has no
+/// computed style: only the `hidden` attribute counts, and nothing throws.
+#[wasm_bindgen_test]
+fn extract_document_works_without_a_window() {
+    let Some(document) = live_document() else {
+        return;
+    };
+    let impl_ = document.implementation().expect("DOMImplementation");
+    let doc = impl_
+        .create_html_document_with_title("Inert")
+        .expect("create document");
+    let body = doc.body().expect("new documents have a body");
+    body.set_inner_html(&format!(
+        "<article><p>{PROSE} SHOWN.</p><p hidden>{PROSE} SECRET.</p><p>{PROSE} ALSO.</p></article>"
+    ));
+    let article = extract_document(&doc, None)
+        .map_err(error_message)
+        .expect("extracts");
+    let text = get_str(&article, "text");
+    assert!(text.contains("SHOWN") && text.contains("ALSO"), "{text}");
+    assert!(!text.contains("SECRET"), "{text}");
+    assert!(body
+        .query_selector("[data-declutter-hidden]")
+        .expect("query")
+        .is_none());
+}

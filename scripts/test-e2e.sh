@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The extension's checks in real browsers, on the build in dist/extension (make extension):
 #   1. web-ext lint: no errors allowed (one expected warning: Firefox ignores service_worker);
-#   2. the end-to-end cases in headless Chromium, then headless Firefox ESR, one browser at a time
+#   2. the checks that need no browser (messages, settings, locales), then
+#      the end-to-end cases in headless Chromium, then headless Firefox ESR, one browser at a time
 #      (the machine may have two cores). Screenshots and timings land in artifacts/e2e/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,4 +21,4 @@ node -e '
 ' "$lint_json"
 
 node --test --test-concurrency=1 --test-reporter=spec \
-  tests/e2e/extension-chromium.test.mjs tests/e2e/extension-firefox.test.mjs
+  tests/e2e/extension-static.test.mjs tests/e2e/extension-chromium.test.mjs tests/e2e/extension-firefox.test.mjs

@@ -202,6 +202,53 @@ export function defineExtensionTests(browserName, launch) {
       await closeByClick();
     });
 
+    it('the page cannot read or reach into the view', async () => {
+      await visit('/pages/article.html');
+      await openView();
+      const probe = await browser.evalPage(() => {
+        const frame = document.querySelector('dialog[open] > iframe');
+        let windowDocument = 'unreadable';
+        try {
+          windowDocument = frame.contentWindow.document ? 'readable' : 'none';
+        } catch {
+          // Cross-origin: exactly what isolation means.
+        }
+        return { contentDocument: frame.contentDocument === null, windowDocument };
+      });
+      assert.deepEqual(probe, { contentDocument: true, windowDocument: 'unreadable' });
+      await closeByClick();
+    });
+
+    it("the view's own allowlist drops scripts, handlers and unsafe URLs", async () => {
+      await visit('/pages/article.html');
+      const { reader } = await openView();
+      // Defence in depth: even HTML the core would never emit comes out inert.
+      const out = await reader.eval(async () => {
+        const { buildSafeFragment } = await import('../ui/reader-view.js');
+        const hostile = '<p onclick="alert(1)" style="color:red">kept text</p><script>window.pwned=1<\/script>'
+          + '<img src="x" onerror="window.pwned=2"><a href="javascript:alert(1)">link</a>'
+          + '<iframe srcdoc="<script>parent.pwned=3<\/script>"></iframe><svg><script>window.pwned=4<\/script></svg>'
+          + '<a href="https://example.org/">fine</a><img src="data:text/html,x"><form action="/x"><input></form>'
+          + '<math><mi xlink:href="javascript:alert(1)">x</mi></math><div><p>nested <b>bold</b></p></div>';
+        const box = document.createElement('div');
+        box.appendChild(buildSafeFragment(document, hostile));
+        await new Promise((r) => setTimeout(r, 100));
+        const all = [...box.querySelectorAll('*')];
+        return {
+          pwned: window.pwned ?? null,
+          tags: [...new Set(all.map((e) => e.localName))].sort(),
+          attrs: [...new Set(all.flatMap((e) => [...e.attributes].map((a) => `${a.name}=${a.value}`)))].sort(),
+          text: box.textContent,
+        };
+      });
+      assert.equal(out.pwned, null);
+      assert.deepEqual(out.tags.filter((t) => ['script', 'iframe', 'svg', 'form', 'input', 'style'].includes(t)), []);
+      assert.deepEqual(out.attrs.filter((a) => /^on|^style=|javascript:|data:text/i.test(a)), []);
+      assert.ok(out.attrs.includes('href=https://example.org/'), 'safe links stay');
+      assert.ok(out.text.includes('kept text') && out.text.includes('nested bold'), 'text stays');
+      await closeByClick();
+    });
+
     it('clutter hidden only by the stylesheet stays out of the view', async () => {
       await visit('/pages/css-hidden.html');
       const page = await browser.evalPage(() => ({

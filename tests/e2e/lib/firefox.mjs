@@ -167,12 +167,15 @@ export async function launchFirefox({ extensionDir, profileDir, log = () => {} }
     async clickAction({ expectOpen = null } = {}) {
       const before = await session.evalPage(() => Boolean(document.querySelector('dialog[open] > iframe')));
       const want = expectOpen ?? !before;
-      const clickedAt = Date.now();
-      await inChrome((id) => {
+      // The click's time is taken in the browser, right before the action fires, so the
+      // WebDriver round trips are not counted in click-to-paint.
+      const clickedAt = await inChrome((id) => {
         const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
         const extension = ExtensionParent.GlobalManager.getExtension(id);
         const win = Services.wm.getMostRecentWindow('navigator:browser');
+        const at = Date.now();
         ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(win);
+        return at;
       }, [FIREFOX_ADDON_ID]);
       await waitFor(
         () => session.evalPage((w) => Boolean(document.querySelector('dialog[open] > iframe')) === w, want),

@@ -179,7 +179,9 @@ export class OriginalPane {
     for (const el of doc.querySelectorAll('[data-dc-block]')) {
       const block = byId.get(Number(el.getAttribute('data-dc-block')));
       const r = el.getBoundingClientRect();
-      if (!block || (r.width === 0 && r.height === 0)) continue;
+      // Nothing to label on what is not rendered (hidden, or inside a closed <details>).
+      const shown = !('checkVisibility' in el) || el.checkVisibility();
+      if (!block || r.width === 0 || r.height === 0 || !shown) continue;
       const badge = doc.createElement('declutter-badge');
       badge.dataset.kept = String(block.kept);
       badge.textContent = `${block.score > 0 ? '+' : ''}${block.score}`;

@@ -36,6 +36,7 @@ fixtures! {
     data_table => "data-table",
     rtl_arabic => "rtl-arabic",
     german_news => "german-news",
+    lazy_images => "lazy-images",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed
@@ -98,6 +99,10 @@ struct Case {
     /// Markup `contentHtml` must not contain.
     #[serde(default)]
     html_must_not_contain: Vec<String>,
+    /// Markup that must occur exactly this many times in `contentHtml` (an image kept once,
+    /// not twice through its `<noscript>` fallback).
+    #[serde(default)]
+    html_count: std::collections::BTreeMap<String, usize>,
     /// Why the core gets this case wrong today. The case still runs and must still fail.
     #[serde(default)]
     known_failure: Option<String>,
@@ -259,6 +264,14 @@ fn check(case: &Case, html: &str, article: &Article) -> Vec<String> {
     for s in &case.html_must_contain {
         if !article.content_html.contains(s.as_str()) {
             failures.push(format!("contentHtml lacks {s:?}"));
+        }
+    }
+    for (s, want) in &case.html_count {
+        let got = article.content_html.matches(s.as_str()).count();
+        if got != *want {
+            failures.push(format!(
+                "contentHtml has {s:?} {got} times, expected {want}"
+            ));
         }
     }
     let lower = article.content_html.to_ascii_lowercase();

@@ -56,8 +56,13 @@ export function downloadMarkdown(article, toMarkdown) {
   download(`${fileStem(article.title)}.md`, 'text/markdown', `${head.join('\n')}${body.trim()}\n`);
 }
 
-/** A page that opens anywhere without this demo: the reader stylesheet is inlined. */
-export async function downloadHtml(article) {
+/**
+ * A page that opens anywhere without this demo: the reader view as drawn (`view`, from the
+ * shared renderer) with the reader stylesheet inlined.
+ * @param {any} article
+ * @param {HTMLElement} view
+ */
+export async function downloadHtml(article, view) {
   let css = '';
   try {
     const res = await fetch('ui/reader.css');
@@ -65,7 +70,6 @@ export async function downloadHtml(article) {
   } catch {
     // Unstyled is still a readable page.
   }
-  const meta = [article.byline, article.published, article.siteName].filter(Boolean).map(escapeHtml);
   const lang = article.lang ? ` lang="${escapeHtml(article.lang)}"` : '';
   const dir = article.dir ? ` dir="${escapeHtml(article.dir)}"` : '';
   const page = `<!DOCTYPE html>
@@ -74,14 +78,13 @@ export async function downloadHtml(article) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(article.title ?? 'Article')}</title>
-<style>${css.replace(/<\/style/gi, '<\\/style')}</style>
+<style>
+html, body { margin: 0; }
+${css.replace(/<\/style/gi, '<\\/style')}
+</style>
 </head>
 <body>
-<article class="declutter-export">
-<h1>${escapeHtml(article.title ?? '')}</h1>
-${meta.length ? `<p class="byline">${meta.join(' · ')}</p>` : ''}
-${cleanContent(article.contentHtml)}
-</article>
+${view.outerHTML}
 </body>
 </html>
 `;

@@ -149,7 +149,7 @@ function wireInputs() {
   $('next-block').addEventListener('click', () => step(1));
   $('export-json').addEventListener('click', () => state.article && downloadJson(state.article));
   $('export-md').addEventListener('click', () => state.article && downloadMarkdown(state.article, core.toMarkdown));
-  $('export-html').addEventListener('click', () => state.article && downloadHtml(state.article));
+  $('export-html').addEventListener('click', () => state.article && downloadHtml(state.article, reader.standalone(state.article)));
 }
 
 /** @param {File} file */

@@ -204,6 +204,21 @@ export class ReaderPane {
     if (this.showRemoved) this.view.setShowRemoved(true);
   }
 
+  /**
+   * The current article as a page of its own, drawn by the shared view with the reader's
+   * settings. Drawn in an inert document: nothing it references loads while it is built.
+   * @param {any} article the core's article (remote images as they are: the file is for later)
+   * @returns {HTMLElement}
+   */
+  standalone(article) {
+    const doc = document.implementation.createHTMLDocument('');
+    const root = doc.createElement('div');
+    doc.body.append(root);
+    renderArticle(root, article, { settings: this.settings, t: this.t, forceShow: true });
+    for (const el of root.querySelectorAll('[data-declutter-block]')) el.removeAttribute('data-declutter-block');
+    return root;
+  }
+
   /** Highlights block `id`; false when the view has no element for it (dropped or merged). */
   select(id, { scroll = true } = {}) {
     for (const el of this.host.querySelectorAll('[data-dc-selected]')) el.removeAttribute('data-dc-selected');

@@ -333,6 +333,10 @@ for (const name of BROWSERS) {
       assert.match(html.name, /\.html$/);
       assert.match(html.text, /<title>Night trains return to the valley<\/title>/);
       assert.doesNotMatch(html.text, /data-declutter-block|<script/);
+      // The reader view as drawn by the shared renderer, with its stylesheet inlined.
+      assert.match(html.text, /class="[^"]*dcl-root/);
+      assert.match(html.text, /\.dcl-root\s*\{/);
+      assert.match(html.text, /sleeper service/);
     });
 
     it('applies reader settings (theme) to the view', async () => {

@@ -237,8 +237,22 @@ function copyChildren(doc, source, target) {
   }
 }
 
+/**
+ * Renames `on*` attributes inside tags before parsing. Parsed documents never run them, but
+ * Chromium checks each one against the page's CSP as it is parsed and logs a violation for every
+ * handler; renamed, they are plain unknown attributes (dropped anyway). Text is untouched.
+ */
+function renameHandlers(html) {
+  return html.replace(/<[a-zA-Z][^>]*>/g, (tag) => tag.replace(/([\s/"'])on([a-z]+\s*=)/gi, '$1data-declutter-on$2'));
+}
+
+/** An inert document (no scripts run, nothing loads) parsed from `html`. */
+function parseInert(html) {
+  return new DOMParser().parseFromString(renameHandlers(html), 'text/html');
+}
+
 export function buildSafeFragment(doc, html) {
-  const inert = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+  const inert = parseInert(`<!doctype html><body>${html}`);
   const frag = doc.createDocumentFragment();
   copyChildren(doc, inert.body, frag);
   return frag;
@@ -368,7 +382,7 @@ export function renderArticle(container, article, opts = {}) {
   view.showingArticle = true;
   let sourceDoc = null;
   const getSourceDoc = () => {
-    if (!sourceDoc && opts.sourceHtml) sourceDoc = new DOMParser().parseFromString(opts.sourceHtml, 'text/html');
+    if (!sourceDoc && opts.sourceHtml) sourceDoc = parseInert(opts.sourceHtml);
     return sourceDoc;
   };
   const dropped = (article.blocks || []).filter((b) => !b.kept);

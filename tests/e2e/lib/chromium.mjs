@@ -37,7 +37,22 @@ export async function launchChromium({ extensionDir, profileDir, log = () => {} 
     });
     const worker = context.serviceWorkers()[0] || await context.waitForEvent('serviceworker', { timeout: 15_000 });
     session.extensionId = new URL(worker.url()).host;
-    context.on('request', (request) => session.requests.push(request.url()));
+    context.on('request', (request) => {
+      let frameUrl = '';
+      try {
+        frameUrl = request.frame().url();
+      } catch {
+        // Service worker requests have no frame.
+      }
+      session.requests.push({
+        url: request.url(),
+        type: request.resourceType(),
+        // A navigation belongs to the page being loaded, not to the frame's previous document
+        // (leaving the options page for a fixture is the test's doing, not the extension's).
+        fromExtension: !request.isNavigationRequest()
+          && (frameUrl.startsWith('chrome-extension://') || Boolean(request.serviceWorker())),
+      });
+    });
     // Pages and their frames (the reader page included) report through the context; the
     // background service worker through its own worker object.
     context.on('console', (msg) => {

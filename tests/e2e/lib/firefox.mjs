@@ -133,7 +133,11 @@ export async function launchFirefox({ extensionDir, profileDir, log = () => {} }
           // Firefox's own services (system principal) are not the page's or the extension's doing.
           const principal = channel.loadInfo && channel.loadInfo.triggeringPrincipal;
           if (principal && principal.isSystemPrincipal) return;
-          win.declutterRequests.push(channel.URI.spec);
+          win.declutterRequests.push({
+            url: channel.URI.spec,
+            type: channel.loadInfo.externalContentPolicyType === Ci.nsIContentPolicy.TYPE_IMAGE ? 'image' : String(channel.loadInfo.externalContentPolicyType),
+            fromExtension: Boolean(principal && principal.addonId),
+          });
         },
       };
       Services.obs.addObserver(observer, 'http-on-modify-request');

@@ -38,6 +38,7 @@ fixtures! {
     german_news => "german-news",
     lazy_images => "lazy-images",
     home_teasers => "home-teasers",
+    hidden_content => "hidden-content",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

@@ -117,7 +117,34 @@ pub fn select(
             slot.get_or_insert((c, why));
         }
     }
+    // The article's lead-in: its headline, lead figure and caption often sit in a header
+    // beside the body's container. Walking back from the run, clutter (share bars, date
+    // lines) is stepped over; undecided headings, media and captions are taken.
+    let scope = dom.ancestors(container).nth(1).unwrap_or(container);
+    let mut lead_in = vec![false; n];
+    let mut taken = 0;
+    for i in (0..first_good).rev() {
+        if taken >= w.lead_in_blocks || !dom.contains(scope, segs.blocks[i].owner) {
+            break;
+        }
+        if scored[i].class == Class::Bad {
+            continue;
+        }
+        taken += 1;
+        lead_in[i] = matches!(
+            segs.blocks[i].kind,
+            BlockKind::Heading(_) | BlockKind::Media | BlockKind::Caption
+        ) || feats[i].chars == 0
+            || feats[i].caption;
+    }
+    let mut root = container;
     for (i, b) in segs.blocks.iter().enumerate() {
+        if lead_in[i] && in_cluster[b.owner as usize].is_none() {
+            kept[i] = true;
+            notes[i] = Some("the article's lead-in (headline, lead figure)".to_string());
+            root = dom.common_ancestor(root, b.owner);
+            continue;
+        }
         if !dom.contains(container, b.owner) {
             notes[i] = Some("outside the article".to_string());
             continue;
@@ -127,17 +154,9 @@ pub fn select(
             continue;
         }
         let in_run = i >= first_good && i <= last_good;
-        // Just before the run: the article's heading or lead image.
-        let lead_in = i < first_good
-            && first_good - i <= w.lead_in_blocks
-            && (matches!(
-                segs.blocks[i].kind,
-                BlockKind::Heading(_) | BlockKind::Media | BlockKind::Caption
-            ) || feats[i].chars == 0);
         kept[i] = match scored[i].class {
             Class::Bad => false,
             _ if in_run => true,
-            _ if lead_in && scored[i].class != Class::Bad => true,
             // Clear prose in the same container, cut off from the run by a block of clutter
             // (an intro paragraph above a link box).
             Class::Good if scored[i].score >= w.outside_run_score => true,
@@ -147,6 +166,7 @@ pub fn select(
             }
         };
     }
+    let container = root;
     drop_empty_headings(segs, &mut kept, &mut notes);
     Selection {
         container,

@@ -13,6 +13,12 @@ export function fileStem(title) {
   return stem || 'article';
 }
 
+/** The reader stylesheet, fetched with the page so that exports work offline later. */
+const readerCss = fetch('ui/reader.css')
+  .then((res) => (res.ok ? res.text() : ''))
+  // Unstyled is still a readable page.
+  .catch(() => '');
+
 function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
@@ -63,13 +69,7 @@ export function downloadMarkdown(article, toMarkdown) {
  * @param {HTMLElement} view
  */
 export async function downloadHtml(article, view) {
-  let css = '';
-  try {
-    const res = await fetch('ui/reader.css');
-    if (res.ok) css = await res.text();
-  } catch {
-    // Unstyled is still a readable page.
-  }
+  const css = await readerCss;
   const lang = article.lang ? ` lang="${escapeHtml(article.lang)}"` : '';
   const dir = article.dir ? ` dir="${escapeHtml(article.dir)}"` : '';
   const page = `<!DOCTYPE html>

@@ -186,24 +186,30 @@ async function run(html, url, label) {
   status(`Extracting ${label}…`);
   const options = { ...state.options, explain: true };
   let article;
+  let ms = 0;
+  let explainMs = 0;
   const t0 = performance.now();
   try {
+    // Timed once as the extension runs it, then again with the block table this page draws.
+    core.extract(html, url ?? undefined, { ...options, explain: false });
+    ms = performance.now() - t0;
+    const t1 = performance.now();
     article = core.extract(html, url ?? undefined, options);
+    explainMs = performance.now() - t1;
   } catch (err) {
-    const ms = performance.now() - t0;
+    ms = performance.now() - t0;
     state.article = null;
     setExports(false);
     status(`${label}: ${err instanceof Error ? err.message : String(err)} (${ms.toFixed(1)} ms)`);
     finished('error');
     return;
   }
-  const ms = performance.now() - t0;
   state.article = article;
   state.blocks = new Map((article.blocks ?? []).map((b) => [b.id, b]));
   state.selected = null;
   reader.render(article, html);
   const overlay = await original.show(html, article.blocks ?? []);
-  showNumbers(article, ms, html.length, overlay);
+  showNumbers(article, { ms, explainMs }, html.length, overlay);
   showDetails(null);
   setExports(true);
   status(`${label}: “${article.title ?? 'untitled'}” extracted in ${ms.toFixed(1)} ms.`);
@@ -223,11 +229,11 @@ function setExports(on) {
   }
 }
 
-function showNumbers(article, ms, inputLength, overlay) {
+function showNumbers(article, { ms, explainMs }, inputLength, overlay) {
   const blocks = article.blocks ?? [];
   const kept = blocks.filter((b) => b.kept).length;
   const rows = [
-    ['Extraction', `${ms.toFixed(1)} ms`, 'extract-ms'],
+    ['Extraction', `${ms.toFixed(1)} ms (${explainMs.toFixed(1)} ms with the block table)`, 'extract-ms'],
     ['Readerable', `${article.readerable ? 'yes' : 'no'} (confidence ${article.confidence.toFixed(2)})`, 'readerable'],
     ['Words', `${article.wordCount} (${article.readingMinutes} min read)`, 'words'],
     ['Blocks', `${kept} kept, ${blocks.length - kept} dropped`, 'blocks'],

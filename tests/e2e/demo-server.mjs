@@ -70,7 +70,12 @@ export async function serve({ root, port = 0, tryNext = 0 }) {
     url: `http://127.0.0.1:${actual}/`,
     port: actual,
     requests,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    // Kept-alive connections are cut too: once closed, the page can reach nothing.
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -112,24 +112,23 @@ async function clickInOriginal(driver, selector) {
 
 const squash = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
 
-let server;
 before(async () => {
-  server = await serve({ root: ROOT });
   await mkdir(ARTIFACTS, { recursive: true });
-});
-after(async () => {
-  await server?.close();
 });
 
 for (const name of BROWSERS) {
   describe(`demo page in ${name}`, () => {
     /** @type {import('./demo-browsers.mjs').Driver} */
     let driver;
+    /** Each browser has its own server: the offline test stops it. */
+    let server;
     before(async () => {
+      server = await serve({ root: ROOT });
       driver = await LAUNCH[name]();
     });
     after(async () => {
       await driver?.close();
+      await server?.close();
     });
 
     it('loads without console errors and reports the core version', async () => {
@@ -358,6 +357,31 @@ for (const name of BROWSERS) {
       assert.deepEqual(outside, []);
       assert.ok(driver.requests.some((u) => u.endsWith('.wasm')), 'the request log saw no wasm load');
       assert.deepEqual(driver.errors, []);
+    });
+
+    it('keeps working offline once loaded', async () => {
+      await server.close();
+      const mark = driver.errors.length;
+      const slug = gallery.at(-1)?.slug;
+      assert.ok(slug, 'no example page');
+      const got = await extractWith(driver, () => driver.click(`#gallery button[data-slug="${slug}"]`));
+      assert.equal(got.result, 'ok', got.status);
+      const exported = await driver.run(async () => {
+        const click = HTMLAnchorElement.prototype.click;
+        let file = null;
+        HTMLAnchorElement.prototype.click = function () {
+          file = fetch(this.href).then((r) => r.text());
+        };
+        try {
+          document.getElementById('export-html')?.click();
+          for (let i = 0; i < 100 && !file; i += 1) await new Promise((r) => setTimeout(r, 20));
+          return file ? await file : '';
+        } finally {
+          HTMLAnchorElement.prototype.click = click;
+        }
+      });
+      assert.match(exported, /\.dcl-root\s*\{/, 'the exported page lost its stylesheet');
+      assert.deepEqual(driver.errors.slice(mark), []);
     });
 
     it('says plainly why it cannot start from file://', async () => {

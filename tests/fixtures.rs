@@ -39,6 +39,7 @@ fixtures! {
     lazy_images => "lazy-images",
     home_teasers => "home-teasers",
     hidden_content => "hidden-content",
+    mathml => "mathml",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

@@ -29,7 +29,9 @@ const OVERLAY_CSS = `
 declutter-badges { all: initial; position: absolute; inset: 0 auto auto 0; width: 0; height: 0;
   pointer-events: none; z-index: 2147483647; }
 declutter-badge { all: initial; position: absolute; font: 600 11px/1.4 system-ui, sans-serif;
-  padding: 0 4px; border-radius: 3px; color: #fff; white-space: nowrap; transform: translateX(-100%); }
+  padding: 0 4px; border-radius: 3px; color: #fff; white-space: nowrap; transform: translateX(-100%);
+  direction: ltr; unicode-bidi: isolate; }
+declutter-badge[data-rtl] { transform: none; }
 declutter-badge[data-kept="true"] { background: rgb(22, 128, 61); }
 declutter-badge[data-kept="false"] { background: rgb(176, 38, 24); }
 `;
@@ -185,8 +187,11 @@ export class OriginalPane {
       const badge = doc.createElement('declutter-badge');
       badge.dataset.kept = String(block.kept);
       badge.textContent = `${block.score > 0 ? '+' : ''}${block.score}`;
-      // Top right: the left edge is where text starts, the right edge is mostly blank.
-      badge.style.left = `${Math.max(0, r.right + sx)}px`;
+      // At the end of the first line, which is mostly blank: the right for left-to-right text,
+      // the left for right-to-left text.
+      const rtl = doc.defaultView?.getComputedStyle(el).direction === 'rtl';
+      if (rtl) badge.dataset.rtl = '';
+      badge.style.left = `${Math.max(0, (rtl ? r.left : r.right) + sx)}px`;
       badge.style.top = `${Math.max(0, r.top + sy - 8)}px`;
       layer.append(badge);
     }

@@ -1,19 +1,42 @@
 /*
  * Background: turns the toolbar click (or Alt+Shift+R, which the browser maps to the same action)
- * into an injection of the content script into the active tab, and relays the page snapshot from
- * the content script to the reader page in that tab. `activeTab` grants the injection: no host
- * permissions. The wasm core does not run here but in the reader page, next to the view.
+ * into an injection of the content script into the active tab, runs the wasm core on the page
+ * snapshot the content script sends, and hands the article to the reader page in that tab.
+ * `activeTab` grants the injection: no host permissions.
+ *
+ * The core runs here rather than in the reader page: the module is compiled once per browser
+ * session instead of once per view, and the extraction runs while the reader page is still
+ * loading, so the article is usually ready by the time the page asks for it. The extension's CSP
+ * allows wasm here on every site; Chromium would apply the page's CSP to a content script.
  */
 import './lib/platform.js';
 import './lib/messages.js';
+import init, { extract, defaultOptions, toMarkdown } from './pkg/declutter.js';
 
 const platform = globalThis.DeclutterPlatform;
 const { validate } = globalThis.DeclutterMessages;
 
-/** Snapshots not yet taken, by token; each is taken once by the reader page it was made for. */
+/** Started once, when the background starts (which a toolbar click does). */
+const coreReady = init();
+
+/** Articles (as promises of the reply) not yet taken, by token; each is taken once. */
 const snapshots = new Map();
 /** Reader pages that asked before their snapshot arrived, by token. */
 const waiting = new Map();
+
+/** The reply for one snapshot: the article with its block table, or why there is none. */
+async function extractReply(snapshot) {
+  try {
+    await coreReady;
+    const started = performance.now();
+    // Options come from the core; explain adds the block table for "show what was removed".
+    const article = extract(snapshot.html, snapshot.url, { ...defaultOptions(), explain: true });
+    const extractMs = Math.round((performance.now() - started) * 10) / 10;
+    return { type: 'article', article, html: snapshot.html, url: snapshot.url, extractMs };
+  } catch (err) {
+    return { type: 'error', message: String(err && err.message ? err.message : err) };
+  }
+}
 /** A snapshot nobody takes (e.g. the tab closed first) is dropped after this long. */
 const SNAPSHOT_TTL_MS = 60_000;
 
@@ -38,11 +61,11 @@ platform.onActionClicked((tab) => {
   }
 });
 
-platform.onMessage(validate, (message, sender) => {
+platform.onMessage(validate, async (message, sender) => {
   switch (message.type) {
     case 'snapshot': {
       if (!fromContentScript(sender)) throw new Error('snapshot from an unexpected sender');
-      const entry = { message, tabId: sender.tab.id };
+      const entry = { reply: extractReply(message), tabId: sender.tab.id };
       const waiter = waiting.get(message.token);
       if (waiter) {
         waiting.delete(message.token);
@@ -53,12 +76,12 @@ platform.onMessage(validate, (message, sender) => {
       }
       return { type: 'ok' };
     }
-    case 'takeSnapshot': {
-      if (!fromReaderPage(sender)) throw new Error('takeSnapshot from an unexpected sender');
+    case 'takeArticle': {
+      if (!fromReaderPage(sender)) throw new Error('takeArticle from an unexpected sender');
       const ready = snapshots.get(message.token);
       const deliver = (entry) => {
-        if (sender.tab && sender.tab.id !== entry.tabId) throw new Error('snapshot belongs to another tab');
-        return entry.message;
+        if (sender.tab && sender.tab.id !== entry.tabId) throw new Error('the snapshot belongs to another tab');
+        return entry.reply;
       };
       if (ready) {
         snapshots.delete(message.token);
@@ -76,6 +99,11 @@ platform.onMessage(validate, (message, sender) => {
           if (waiting.delete(message.token)) reject(new Error('the page snapshot never arrived'));
         }, SNAPSHOT_TTL_MS);
       });
+    }
+    case 'toMarkdown': {
+      if (!fromReaderPage(sender)) throw new Error('toMarkdown from an unexpected sender');
+      await coreReady;
+      return { type: 'markdown', markdown: toMarkdown(message.html) };
     }
     case 'close': {
       if (!fromReaderPage(sender) || !sender.tab) throw new Error('close from an unexpected sender');

@@ -4,7 +4,9 @@
  * A classic script setting one global, for the same reason as platform.js.
  *
  *   snapshot      content → background  {token, html, url, title}  the serialized live page
- *   takeSnapshot  reader  → background  {token}                    reply: the snapshot message
+ *   takeArticle   reader  → background  {token}    reply {type: 'article', article, html, url, extractMs}
+ *                                                  or {type: 'error', message}
+ *   toMarkdown    reader  → background  {html}     reply {type: 'markdown', markdown}
  *   close         reader  → background → content  {token}          close the view, restore the page
  */
 (() => {
@@ -29,7 +31,8 @@
 
   const SCHEMAS = {
     snapshot: { token: isToken, html: boundedString(MAX_HTML_CHARS), url: isUrl, title: boundedString(MAX_TITLE_CHARS) },
-    takeSnapshot: { token: isToken },
+    takeArticle: { token: isToken },
+    toMarkdown: { html: boundedString(MAX_HTML_CHARS) },
     close: { token: isToken },
   };
 

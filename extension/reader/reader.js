@@ -1,12 +1,10 @@
 /*
  * The reader page: an extension page shown in a full-viewport iframe over the tab. It takes the
- * page snapshot from the background, runs the wasm core on it (the extension's CSP allows wasm
- * here, whatever the page's CSP says), renders the view with the shared ui/reader-view.js, and
- * offers the toolbar: settings, read aloud, export, "show what was removed", close.
+ * article the background extracted from the page snapshot, renders it with the shared
+ * ui/reader-view.js, and offers the toolbar: settings, read aloud, export, "show what was
+ * removed", close.
  */
 import '../lib/platform.js';
-import '../lib/messages.js';
-import init, { extract, defaultOptions, toMarkdown } from '../pkg/declutter.js';
 import {
   renderArticle, renderSettingsForm, applySettings, normalizeSettings, defaultSettings,
 } from '../ui/reader-view.js';
@@ -21,18 +19,18 @@ const status = document.getElementById('status');
 let settings = defaultSettings();
 let view = null;
 let article = null;
-let snapshot = null;
+/** The page the article came from: {url, html}. */
+let source = null;
 
-// Extraction starts before anything else so the wasm compiles while the snapshot travels.
+// When each stage finished (epoch ms), for the end-to-end tests' click-to-paint figures.
 const timings = { pageStart: Math.round(performance.timeOrigin) };
 const stamp = (name) => (value) => {
   timings[name] = Date.now();
   return value;
 };
 stamp('scriptStart')();
-const wasmReady = init().then(stamp('wasmReady'));
 const settingsReady = platform.loadSettings().then((stored) => normalizeSettings(stored)).catch(() => defaultSettings());
-const snapshotReady = platform.send({ type: 'takeSnapshot', token }).then(stamp('snapshot'));
+const articleReady = platform.send({ type: 'takeArticle', token }).then(stamp('article'));
 
 function announce(text) {
   status.textContent = '';
@@ -136,10 +134,12 @@ function fileStem() {
   return base.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 80) || 'article';
 }
 
-function markdown() {
+async function markdown() {
+  const reply = await platform.send({ type: 'toMarkdown', html: view.contentHtml() });
+  if (!reply || reply.type !== 'markdown') throw new Error(reply && reply.message ? reply.message : 'no Markdown');
   const title = article.title ? `# ${article.title}\n\n` : '';
-  const source = snapshot ? `<${snapshot.url}>\n\n` : '';
-  return title + source + toMarkdown(view.contentHtml());
+  const link = source ? `<${source.url}>\n\n` : '';
+  return title + link + reply.markdown;
 }
 
 async function selfContainedHtml() {
@@ -163,14 +163,18 @@ async function selfContainedHtml() {
 
 document.getElementById('copy-markdown').addEventListener('click', async () => {
   try {
-    await navigator.clipboard.writeText(markdown());
+    await navigator.clipboard.writeText(await markdown());
     announce(t('copied'));
   } catch (err) {
     announce(t('copyFailed', err.message));
   }
 });
-document.getElementById('save-markdown').addEventListener('click', () => {
-  download(`${fileStem()}.md`, 'text/markdown;charset=utf-8', markdown());
+document.getElementById('save-markdown').addEventListener('click', async () => {
+  try {
+    download(`${fileStem()}.md`, 'text/markdown;charset=utf-8', await markdown());
+  } catch (err) {
+    announce(err.message);
+  }
 });
 document.getElementById('save-html').addEventListener('click', async () => {
   download(`${fileStem()}.html`, 'text/html;charset=utf-8', await selfContainedHtml());
@@ -329,14 +333,11 @@ async function start() {
   renderSettingsForm(document.getElementById('settings-panel'), settings, onSettings, t);
   stamp('form')();
   try {
-    const reply = await snapshotReady;
-    if (!reply || reply.type !== 'snapshot') throw new Error(reply && reply.message ? reply.message : 'no page snapshot');
-    snapshot = reply;
-    await wasmReady;
-    const started = performance.now();
-    article = extract(snapshot.html, snapshot.url, { ...defaultOptions(), explain: true });
-    docEl.dataset.extractMs = (performance.now() - started).toFixed(1);
-    stamp('extracted')();
+    const reply = await articleReady;
+    if (!reply || reply.type !== 'article') throw new Error(reply && reply.message ? reply.message : 'no article');
+    ({ article } = reply);
+    source = { url: reply.url, html: reply.html };
+    docEl.dataset.extractMs = String(reply.extractMs);
   } catch (err) {
     showFailure(String(err && err.message ? err.message : err));
     docEl.dataset.view = 'error';
@@ -346,7 +347,7 @@ async function start() {
   updateToolbarFor(renderArticle(main, article, {
     settings,
     t,
-    sourceHtml: snapshot.html,
+    sourceHtml: source.html,
     onShowAnyway: (shown) => {
       updateToolbarFor(shown);
       main.focus();

@@ -18,7 +18,7 @@ describe('messages', () => {
   it('accepts each well-formed message', () => {
     assert.match(token, /^[0-9a-f]{32}$/);
     assert.notEqual(newToken(), token);
-    for (const m of [snapshot, { type: 'takeSnapshot', token }, { type: 'close', token }]) {
+    for (const m of [snapshot, { type: 'takeArticle', token }, { type: 'toMarkdown', html: '<p>x</p>' }, { type: 'close', token }]) {
       assert.deepEqual(validate(m), { ok: true, value: m });
     }
   });
@@ -37,7 +37,9 @@ describe('messages', () => {
       { ...snapshot, url: 'not a url' },
       { ...snapshot, url: undefined },
       { ...snapshot, title: 'x'.repeat(5000) },
-      { type: 'takeSnapshot', token, html: '' },
+      { type: 'takeArticle', token, html: '' },
+      { type: 'toMarkdown', html: null },
+      { type: 'toMarkdown' },
     ];
     for (const m of bad) assert.equal(validate(m).ok, false, `accepted ${JSON.stringify(m)?.slice(0, 80)}`);
     assert.match(validate({ type: 'close', token, extra: 1 }).error, /unexpected field extra/);

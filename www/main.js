@@ -154,8 +154,7 @@ function wireInputs() {
 
 /** @param {File} file */
 async function readFile(file) {
-  // The bytes go to the browser's decoder as UTF-8; pages in other encodings are decoded by
-  // the <meta charset> they declare when possible.
+  // Saved pages come in the encoding they declare, not always UTF-8.
   const bytes = new Uint8Array(await file.arrayBuffer());
   run(decode(bytes), null, file.name);
 }

@@ -10,7 +10,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from './demo-server.mjs';
@@ -263,6 +264,22 @@ for (const name of BROWSERS) {
       assert.deepEqual(driver.errors.slice(mark), []);
     });
 
+    it('shows on request what the reader view left out, with the reasons', async () => {
+      const shown = await driver.run(() => {
+        /** @type {HTMLInputElement | null} */ (document.getElementById('show-removed'))?.click();
+        const removed = document.querySelectorAll('#reader .dcl-removed');
+        const dropped = document.querySelector('[data-stat="blocks"]')?.textContent ?? '';
+        return { count: removed.length, text: removed[0]?.textContent ?? '', dropped };
+      });
+      assert.ok(shown.count > 0, `nothing shown as removed (${shown.dropped})`);
+      assert.ok(shown.text.length > 0);
+      const hidden = await driver.run(() => {
+        /** @type {HTMLInputElement | null} */ (document.getElementById('show-removed'))?.click();
+        return document.querySelectorAll('#reader .dcl-removed').length;
+      });
+      assert.equal(hidden, 0);
+    });
+
     it('extracts a pasted document with its page URL', async () => {
       const got = await extractWith(driver, async () => {
         await driver.run((html) => {
@@ -382,6 +399,35 @@ for (const name of BROWSERS) {
       });
       assert.match(exported, /\.dcl-root\s*\{/, 'the exported page lost its stylesheet');
       assert.deepEqual(driver.errors.slice(mark), []);
+    });
+
+    it('says plainly why when the wasm module cannot be used', async () => {
+      // The same page with a module that is not WebAssembly, as a broken upload would serve it.
+      const broken = await mkdtemp(join(tmpdir(), 'declutter-demo-broken-'));
+      await cp(ROOT, broken, { recursive: true });
+      await writeFile(join(broken, 'pkg/declutter_bg.wasm'), 'not a wasm module');
+      const other = await serve({ root: broken });
+      try {
+        await driver.goto(other.url);
+        const shown = await driver.run(
+          () =>
+            new Promise((resolve) => {
+              const t0 = Date.now();
+              const poll = () => {
+                const box = document.getElementById('load-error');
+                if ((box && !box.hidden) || Date.now() - t0 > 10000) resolve(box && !box.hidden ? box.textContent : '');
+                else setTimeout(poll, 20);
+              };
+              poll();
+            }),
+        );
+        assert.match(shown ?? '', /WebAssembly module did not load/);
+      } finally {
+        await other.close();
+        await rm(broken, { recursive: true, force: true });
+      }
+      // The browser's own report of the bad module is the expected failure here.
+      driver.errors.length = 0;
     });
 
     it('says plainly why it cannot start from file://', async () => {

@@ -332,6 +332,7 @@ export function defineExtensionTests(browserName, launch) {
         return { count: boxes.length, texts: boxes.map((b) => b.textContent) };
       });
       assert.ok(revealed.count >= 3, `dropped blocks shown: ${revealed.count}`);
+      await browser.screenshot(join(artifactsDir, `${browserName}-show-removed.png`));
       const promoBox = revealed.texts.find((x) => x.includes(norm(promo).slice(0, 40)));
       assert.ok(promoBox, 'the Read more promo is among the removed blocks');
       assert.match(promoBox, /Removed: .+/, 'with the reason it was dropped');

@@ -95,24 +95,30 @@ export async function launchChromium({ extensionDir, profileDir, log = () => {} 
       const want = expectOpen ?? !before;
       const cdp = await session.context.browser().newBrowserCDPSession();
       try {
+        let lastClick = null;
+        const isWanted = () => session.evalPage((w) => Boolean(document.querySelector('dialog[open] > iframe')) === w, want);
         return await retry(async (attempt) => {
+          // A previous attempt that was only slow must not be undone by pressing again.
+          if (lastClick && await isWanted()) return lastClick;
           // The action belongs to the tab, which CDP lists as its own target type beside the page.
           const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
           const target = targetInfos.find((t) => t.url === session.page.url());
           if (!target) throw new Error(`no target for ${session.page.url()}`);
           const clickedAt = Date.now();
+          lastClick = { clickedAt, attempt };
           const logMark = session.backgroundLog.length;
           await cdp.send('Extensions.triggerAction', { id: session.extensionId, targetId: target.targetId });
           try {
-            await waitFor(
-              () => session.evalPage((w) => Boolean(document.querySelector('dialog[open] > iframe')) === w, want),
-              { timeout: 3000, what: want ? 'the reader view to open' : 'the reader view to close' },
-            );
+            await waitFor(isWanted, { timeout: 3000, what: want ? 'the reader view to open' : 'the reader view to close' });
           } catch (err) {
             const said = session.backgroundLog.slice(logMark).join(' | ');
-            throw new Error(`${err.message}${said ? `; the background said: ${said}` : ''}`);
+            const error = new Error(`${err.message}${said ? `; the background said: ${said}` : ''}`);
+            // Only the known race (the click arriving before activeTab is granted) is retried;
+            // anything else is a real failure.
+            error.retryable = /Cannot access contents of the page/.test(said);
+            throw error;
           }
-          return { clickedAt, attempt };
+          return lastClick;
         }, { attempts: 3, log: (msg) => log(`chromium toolbar click: ${msg}`) });
       } finally {
         await cdp.detach().catch(() => {});

@@ -20,7 +20,10 @@ export async function waitFor(check, { timeout = 5000, interval = 25, what = 'a 
   }
 }
 
-/** Runs `fn(attempt)` up to `attempts` times; logs why each failed attempt failed. */
+/**
+ * Runs `fn(attempt)` up to `attempts` times; logs why each failed attempt failed. An error with
+ * `retryable === false` ends the attempts at once.
+ */
 export async function retry(fn, { attempts = 3, log = () => {} } = {}) {
   let lastError;
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
@@ -29,6 +32,7 @@ export async function retry(fn, { attempts = 3, log = () => {} } = {}) {
     } catch (err) {
       lastError = err;
       log(`attempt ${attempt} of ${attempts} failed: ${err.message}`);
+      if (err.retryable === false) break;
     }
   }
   throw lastError;

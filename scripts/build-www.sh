@@ -26,7 +26,7 @@ if [ -f "$PKG/declutter.d.ts" ]; then cp "$PKG/declutter.d.ts" "$OUT/pkg/"; fi
 # Only what a browser loads: the shared view's scripts, styles and assets, not its tests.
 mkdir -p "$OUT/ui"
 (cd ui && find . -type f \( -name '*.js' -o -name '*.mjs' -o -name '*.css' -o -name '*.svg' \
-  -o -name '*.png' -o -name '*.woff2' -o -name '*.json' \) ! -path '*/test*' -print0) |
+  -o -name '*.png' -o -name '*.woff2' \) ! -path '*/test*' -print0) |
   while IFS= read -r -d '' f; do
     mkdir -p "$OUT/ui/$(dirname "$f")"
     cp "ui/$f" "$OUT/ui/$f"

@@ -40,6 +40,7 @@ fixtures! {
     home_teasers => "home-teasers",
     hidden_content => "hidden-content",
     mathml => "mathml",
+    blog_comments => "blog-comments",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

@@ -390,6 +390,58 @@ export function defineExtensionTests(browserName, launch) {
       await closeByClick();
     });
 
+    it('read aloud walks the article block by block, highlighting the one being read', async () => {
+      await visit('/pages/article.html');
+      const { reader } = await openView();
+      // Headless browsers have no voices, so the engine is a stand-in that "speaks" each
+      // utterance in 40 ms; what is checked is the view's side: order, highlight,
+      // pause/resume and stop.
+      const run = await reader.eval(async () => {
+        const spoken = [];
+        const highlighted = [];
+        const engine = {
+          paused: false,
+          speaking: false,
+          getVoices: () => [],
+          addEventListener() {},
+          speak(u) {
+            spoken.push(u.text);
+            setTimeout(() => {
+              u.onstart?.();
+              highlighted.push(document.querySelector('.dcl-speaking')?.textContent ?? null);
+              setTimeout(() => u.onend?.(), 40);
+            }, 5);
+          },
+          pause() { this.paused = true; },
+          resume() { this.paused = false; },
+          cancel() {},
+        };
+        Object.defineProperty(window, 'speechSynthesis', { value: engine, configurable: true });
+        document.getElementById('listen-button').click();
+        const play = document.getElementById('speak');
+        play.click();
+        await new Promise((r) => setTimeout(r, 120));
+        play.click();
+        const pausedLabel = play.textContent;
+        const paused = engine.paused;
+        play.click();
+        const resumedLabel = play.textContent;
+        await new Promise((r) => setTimeout(r, 400));
+        document.getElementById('speak-stop').click();
+        const paragraphs = [...document.querySelectorAll('.dcl-content p')].map((p) => p.textContent.replace(/\s+/g, ' ').trim());
+        return { spoken, highlighted, paragraphs, paused, pausedLabel, resumedLabel, left: document.querySelectorAll('.dcl-speaking').length };
+      });
+      assert.ok(run.spoken.length >= 3, `blocks spoken: ${run.spoken.length}`);
+      const firstParagraph = run.paragraphs.find((p) => p.startsWith('Three container cranes'));
+      assert.ok(run.spoken.includes(firstParagraph), 'the first body paragraph is read');
+      assert.ok(run.spoken.indexOf(firstParagraph) < run.spoken.findIndex((x) => x.startsWith('The harbour trust')), 'in document order');
+      assert.deepEqual(run.highlighted.slice(0, 3).map((h) => h && h.replace(/\s+/g, ' ').trim()), run.spoken.slice(0, 3), 'the block being read is highlighted');
+      assert.ok(run.paused, 'pause pauses');
+      assert.notEqual(run.pausedLabel, run.resumedLabel, 'the button says what it will do');
+      assert.equal(run.left, 0, 'stop clears the highlight');
+      await closeByClick();
+    });
+
     it('settings changed in one view apply in the next page and after a browser restart', async () => {
       await visit('/pages/article.html');
       let { reader, state } = await openView();

@@ -65,7 +65,6 @@ fn is_block_tag(name: &str) -> bool {
             | "th"
             | "td"
             | "hr"
-            | "math"
     )
 }
 

@@ -159,7 +159,12 @@ pub fn segment(dom: &Dom, pruned: &Pruned, tables: &TableStats) -> Segments {
             Kind::Document => {}
             Kind::Element(el) => {
                 let inside_atomic = i < atomic_end;
-                if !inside_atomic && (el.tag.is_block() || el.tag == Tag::Math) {
+                // Display math is a block of its own; inline math is part of its sentence.
+                let display_math = el.tag == Tag::Math
+                    && el
+                        .attr("display")
+                        .is_some_and(|d| d.trim().eq_ignore_ascii_case("block"));
+                if !inside_atomic && (el.tag.is_block() || display_math) {
                     // A block-level child ends the parent's current run of inline content.
                     if let Some(top) = owners.last_mut() {
                         top.2 = None;

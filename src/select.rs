@@ -252,7 +252,7 @@ fn negative_sections(
     let mut i = container + 1;
     while i < end {
         let idx = i as usize;
-        let is_section = dom.tag(i).is_some_and(|t| t.is_block() || t == Tag::Other);
+        let is_section = dom.tag(i).is_some_and(Tag::is_block);
         if is_section
             && stats.own_hint[idx] <= -w.section_hint
             && (good_chars[idx] as f32) < w.section_max_good_share * total_good

@@ -12,8 +12,10 @@
   const { validate, newToken } = globalThis.DeclutterMessages;
 
   if (globalThis.declutterView) {
+    // A page script may have removed the dialog behind our back; then this click opens anew.
+    const wasShown = globalThis.declutterView.isShown();
     globalThis.declutterView.close();
-    return;
+    if (wasShown) return;
   }
   if (!globalThis.declutterListening) {
     // One listener for the life of this page's isolated world; it serves whichever view is open.
@@ -82,6 +84,11 @@
   }
 
   function open() {
+    if (!(document instanceof HTMLDocument)) {
+      // XML and SVG documents have no <dialog> to host the view.
+      console.warn('Declutter shows a reader view for HTML pages only.');
+      return;
+    }
     const token = newToken();
     const scroll = { x: window.scrollX, y: window.scrollY };
     const previousFocus = document.activeElement;
@@ -104,6 +111,7 @@
 
     const view = {
       token,
+      isShown: () => dialog.isConnected && dialog.open,
       close() {
         if (dialog.open) dialog.close();
         dialog.remove();

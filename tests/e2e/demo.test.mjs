@@ -297,6 +297,24 @@ for (const name of BROWSERS) {
       await driver.screenshot(join(ARTIFACTS, `${name}-pasted.png`));
     });
 
+    it('says so plainly when a page has no article at all', async () => {
+      const got = await extractWith(driver, async () => {
+        await driver.run(() => {
+          /** @type {HTMLTextAreaElement} */ (document.getElementById('paste-html')).value =
+            '<!DOCTYPE html><html><head><title>Empty</title></head><body><div></div></body></html>';
+          /** @type {HTMLInputElement} */ (document.getElementById('paste-url')).value = '';
+        });
+        await driver.click('#paste-form button[type="submit"]');
+      });
+      assert.equal(got.result, 'error');
+      const shown = await driver.run(() => ({
+        alert: document.querySelector('#reader [role="alert"]')?.textContent ?? '',
+        exports: /** @type {HTMLButtonElement} */ (document.getElementById('export-json')).disabled,
+      }));
+      assert.match(shown.alert, /^No article: /);
+      assert.equal(shown.exports, true, 'exports stay enabled without an article');
+    });
+
     it('opens a saved page from the file picker and from a drop', async () => {
       const entry = gallery.find((e) => e.title) ?? gallery[0];
       assert.ok(entry, 'no example page to open');

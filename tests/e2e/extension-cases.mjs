@@ -218,6 +218,16 @@ export function defineExtensionTests(browserName, launch) {
       assert.ok(after.html === before.html, 'the page DOM differs after Close and Esc');
     });
 
+    it('when the page removes the view behind its back, the next click opens a fresh one', async () => {
+      await visit('/pages/article.html');
+      await openView();
+      await browser.evalPage(() => document.querySelector('dialog').remove());
+      const { state } = await openView();
+      assert.equal(state.view, 'article');
+      await closeByClick();
+      assert.equal(await browser.evalPage(() => document.querySelectorAll('dialog').length), 0);
+    });
+
     it("a page served with a strict CSP (script-src 'self') works the same", async () => {
       await visit('/pages/article.html?csp=strict');
       const page = await browser.evalPage(() => ({

@@ -58,10 +58,13 @@ export async function launchChromium({ extensionDir, profileDir, log = () => {} 
     context.on('console', (msg) => {
       if (msg.type() === 'error') session.consoleErrors.push(`${msg.location().url}: ${msg.text()}`);
     });
-    worker.on('console', (msg) => {
+    // The service worker may stop when idle and start again: listen to every incarnation.
+    const listenToWorker = (w) => w.on('console', (msg) => {
       session.backgroundLog.push(`${msg.type()}: ${msg.text()}`);
-      if (msg.type() === 'error') session.consoleErrors.push(`${worker.url()}: ${msg.text()}`);
+      if (msg.type() === 'error') session.consoleErrors.push(`${w.url()}: ${msg.text()}`);
     });
+    listenToWorker(worker);
+    context.on('serviceworker', listenToWorker);
     context.on('weberror', (err) => session.consoleErrors.push(`page error: ${err.error().message}`));
     const page = context.pages()[0] || await context.newPage();
     session.context = context;

@@ -87,7 +87,8 @@ async function loadGallery() {
   await Promise.all(
     entries.map(async (e) => {
       const res = await fetch(`fixtures/${encodeURIComponent(e.slug)}/source.html`);
-      if (res.ok) sources.set(e.slug, await res.text());
+      // Decoded here by the page's own declaration: a static host may label any .html as UTF-8.
+      if (res.ok) sources.set(e.slug, decode(new Uint8Array(await res.arrayBuffer())));
     }),
   );
   for (const entry of entries) {
@@ -197,9 +198,17 @@ async function run(html, url, label) {
     explainMs = performance.now() - t1;
   } catch (err) {
     ms = performance.now() - t0;
+    const message = err instanceof Error ? err.message : String(err);
     state.article = null;
+    state.blocks = new Map();
+    state.selected = null;
     setExports(false);
-    status(`${label}: ${err instanceof Error ? err.message : String(err)} (${ms.toFixed(1)} ms)`);
+    // The page is still shown, without blocks, so that one can see what the core was given.
+    reader.showError(`No article: ${message}.`);
+    const overlay = await original.show(html, []);
+    showNumbers(null, { ms, explainMs: 0 }, html.length, overlay);
+    showDetails(null);
+    status(`${label}: ${message} (${ms.toFixed(1)} ms)`);
     finished('error');
     return;
   }
@@ -228,17 +237,23 @@ function setExports(on) {
   }
 }
 
+/** The figures of a run; `article` is null when the core found no article. */
 function showNumbers(article, { ms, explainMs }, inputLength, overlay) {
-  const blocks = article.blocks ?? [];
+  const blocks = article?.blocks ?? [];
   const kept = blocks.filter((b) => b.kept).length;
-  const rows = [
-    ['Extraction', `${ms.toFixed(1)} ms (${explainMs.toFixed(1)} ms with the block table)`, 'extract-ms'],
-    ['Readerable', `${article.readerable ? 'yes' : 'no'} (confidence ${article.confidence.toFixed(2)})`, 'readerable'],
-    ['Words', `${article.wordCount} (${article.readingMinutes} min read)`, 'words'],
-    ['Blocks', `${kept} kept, ${blocks.length - kept} dropped`, 'blocks'],
-    ['Located', `${overlay.located} of ${blocks.length} blocks outlined`, 'located'],
-    ['Input', `${(inputLength / 1024).toFixed(1)} KiB`, 'input'],
-  ];
+  const rows = article
+    ? [
+        ['Extraction', `${ms.toFixed(1)} ms (${explainMs.toFixed(1)} ms with the block table)`, 'extract-ms'],
+        ['Readerable', `${article.readerable ? 'yes' : 'no'} (confidence ${article.confidence.toFixed(2)})`, 'readerable'],
+        ['Words', `${article.wordCount} (${article.readingMinutes} min read)`, 'words'],
+        ['Blocks', `${kept} kept, ${blocks.length - kept} dropped`, 'blocks'],
+        ['Located', `${overlay.located} of ${blocks.length} blocks outlined`, 'located'],
+        ['Input', `${(inputLength / 1024).toFixed(1)} KiB`, 'input'],
+      ]
+    : [
+        ['Extraction', `${ms.toFixed(1)} ms, no article`, 'extract-ms'],
+        ['Input', `${(inputLength / 1024).toFixed(1)} KiB`, 'input'],
+      ];
   const dl = $('stats');
   dl.replaceChildren();
   for (const [term, value, key] of rows) {
@@ -250,7 +265,7 @@ function showNumbers(article, { ms, explainMs }, inputLength, overlay) {
     dl.append(dt, dd);
   }
   // One column per field: the value, then its source, so the whole table stays three lines high.
-  const sources = article.metadataSources ?? {};
+  const sources = article?.metadataSources ?? {};
   const fields = ['title', 'byline', 'published', 'siteName', 'lang', 'dir', 'excerpt', 'leadImage'];
   const table = /** @type {HTMLTableElement} */ ($('metadata'));
   const [head] = table.tHead?.rows ?? [];
@@ -265,8 +280,8 @@ function showNumbers(article, { ms, explainMs }, inputLength, overlay) {
     head.append(th);
     const value = valueRow.insertCell();
     value.dataset.value = field;
-    value.textContent = article[field] ?? '—';
-    value.title = article[field] ?? '';
+    value.textContent = article?.[field] ?? '—';
+    value.title = article?.[field] ?? '';
     // The core names a source for the fields it looks for in several places; lang, dir and
     // excerpt have none to name.
     const source = sourceRow.insertCell();

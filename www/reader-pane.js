@@ -219,6 +219,17 @@ export class ReaderPane {
     return root;
   }
 
+  /** Replaces the view with a message (the core found no article). */
+  showError(message) {
+    this.article = null;
+    this.view = null;
+    const box = document.createElement('p');
+    box.className = 'reader-error';
+    box.setAttribute('role', 'alert');
+    box.textContent = message;
+    this.host.replaceChildren(box);
+  }
+
   /** Highlights block `id`; false when the view has no element for it (dropped or merged). */
   select(id, { scroll = true } = {}) {
     for (const el of this.host.querySelectorAll('[data-dc-selected]')) el.removeAttribute('data-dc-selected');

@@ -42,6 +42,7 @@ fixtures! {
     mathml => "mathml",
     blog_comments => "blog-comments",
     legacy_cp1252 => "legacy-cp1252",
+    recipe_lists => "recipe-lists",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

@@ -37,6 +37,7 @@ const GECKODRIVER =
  * @property {(x: number, y: number) => Promise<void>} pointerClick a real click at viewport coordinates
  *   (how the tests click inside the sandboxed frame: geckodriver's element commands cannot act in a
  *   frame where scripts are disabled, and input at a point is what a user produces anyway)
+ * @property {(x: number, y: number) => Promise<void>} pointerMove a real pointer move to viewport coordinates
  * @property {(key: 'Enter' | 'Tab' | 'Escape') => Promise<void>} press a real key press
  * @property {(selector: string, path: string) => Promise<void>} setFile chooses a file in a file input
  * @property {(path: string) => Promise<void>} screenshot
@@ -76,6 +77,7 @@ export async function launchChromium() {
     run: (fn, arg) => page.evaluate(fn, arg),
     click: (selector) => page.click(selector),
     pointerClick: (x, y) => page.mouse.click(x, y),
+    pointerMove: (x, y) => page.mouse.move(x, y),
     press: (key) => page.keyboard.press(key),
     setFile: (selector, path) => page.setInputFiles(selector, path),
     screenshot: async (path) => {
@@ -197,6 +199,12 @@ export async function launchFirefox() {
     });
   await bidi('session.subscribe', { events: ['log.entryAdded', 'network.beforeRequestSent'] });
 
+  async function pointer(actions) {
+    await call('POST', s('/actions'), {
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }],
+    });
+  }
+
   async function find(selector) {
     const el = await call('POST', s('/element'), { using: 'css selector', value: selector });
     return el[ELEMENT];
@@ -221,23 +229,13 @@ export async function launchFirefox() {
     click: async (selector) => {
       await call('POST', s(`/element/${await find(selector)}/click`), {});
     },
-    pointerClick: async (x, y) => {
-      await call('POST', s('/actions'), {
-        actions: [
-          {
-            type: 'pointer',
-            id: 'mouse',
-            parameters: { pointerType: 'mouse' },
-            actions: [
-              { type: 'pointerMove', x, y, origin: 'viewport' },
-              { type: 'pointerDown', button: 0 },
-              { type: 'pointerUp', button: 0 },
-            ],
-          },
-        ],
-      });
-      await call('DELETE', s('/actions'));
-    },
+    pointerClick: (x, y) =>
+      pointer([
+        { type: 'pointerMove', x, y, origin: 'viewport' },
+        { type: 'pointerDown', button: 0 },
+        { type: 'pointerUp', button: 0 },
+      ]),
+    pointerMove: (x, y) => pointer([{ type: 'pointerMove', x, y, origin: 'viewport' }]),
     press: async (key) => {
       await call('POST', s('/actions'), {
         actions: [

@@ -97,9 +97,9 @@ async function extractWith(driver, action) {
   );
 }
 
-/** A real click on the centre of an element of the shown original, scrolled into view first. */
-async function clickInOriginal(driver, selector) {
-  const at = await driver.run((sel) => {
+/** Viewport coordinates of an element of the shown original, scrolled into view first. */
+function pointInOriginal(driver, selector) {
+  return driver.run((sel) => {
     const frame = /** @type {HTMLIFrameElement} */ (document.getElementById('original'));
     const el = frame.contentDocument?.querySelector(sel);
     if (!el) throw new Error(`nothing matches ${sel} in the original`);
@@ -108,6 +108,11 @@ async function clickInOriginal(driver, selector) {
     const r = el.getBoundingClientRect();
     return { x: Math.round(f.left + r.left + Math.min(r.width / 2, 40)), y: Math.round(f.top + r.top + r.height / 2) };
   }, selector);
+}
+
+/** A real click on an element of the shown original. */
+async function clickInOriginal(driver, selector) {
+  const at = await pointInOriginal(driver, selector);
   await driver.pointerClick(at.x, at.y);
 }
 
@@ -208,6 +213,25 @@ for (const name of BROWSERS) {
       assert.ok(overlay.badges > 0, 'no score badges');
       assert.equal(overlay.outline, 'solid');
       assert.ok(overlay.scriptsInert);
+
+      // Hovering a dropped block shows its features and reasons.
+      const dropped = await driver.run(() => {
+        const doc = /** @type {HTMLIFrameElement} */ (document.getElementById('original')).contentDocument;
+        const el = [...(doc?.querySelectorAll('[data-dc-kept="false"]') ?? [])].find(
+          (e) => !e.querySelector('[data-dc-block]') && e.getBoundingClientRect().height > 0,
+        );
+        el?.setAttribute('data-test-hover', '');
+        return el?.getAttribute('data-dc-block') ?? null;
+      });
+      assert.notEqual(dropped, null, 'no dropped block to hover');
+      const at = await pointInOriginal(driver, '[data-test-hover]');
+      await driver.pointerMove(at.x, at.y);
+      const hovered = await driver.run(() => ({
+        title: document.getElementById('details-title')?.textContent ?? '',
+        reasons: document.querySelectorAll('#details .reasons li').length,
+      }));
+      assert.match(hovered.title, new RegExp(`^Block ${dropped} .* dropped `));
+      assert.ok(hovered.reasons > 0, 'no reasons shown');
 
       // A real click on a kept block in the original...
       const inReader = await driver.run(() => {

@@ -43,6 +43,7 @@ fixtures! {
     blog_comments => "blog-comments",
     legacy_cp1252 => "legacy-cp1252",
     recipe_lists => "recipe-lists",
+    chinese_news => "chinese-news",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

@@ -27,8 +27,10 @@
     });
   }
 
-  /** Subtrees the core never reads as article text, so checking their visibility is wasted work. */
-  const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'svg', 'math', 'IFRAME', 'OBJECT']);
+  /** Never rendered as content, and never read as article text: not worth a style lookup. */
+  const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+  /** Checked themselves, but their insides render or hide with them. */
+  const OPAQUE = new Set(['svg', 'math', 'IFRAME', 'OBJECT', 'VIDEO', 'AUDIO', 'CANVAS', 'SELECT']);
 
   /**
    * Whether the browser renders `el`. `display: contents` boxes have no box of their own but
@@ -73,7 +75,7 @@
       }
       const kind = hiddenKind(el);
       if (kind) marks.push(copy[i]);
-      if (kind === 'subtree') skipInside = el;
+      if (kind === 'subtree' || OPAQUE.has(el.tagName)) skipInside = el;
     }
     // Marked after the walk: setting attributes on the clone while indexing its live
     // HTMLCollection would be safe too, but this keeps the walk read-only.

@@ -20,7 +20,8 @@ const ROOTS = {
 };
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8',
+  // No charset: pages declare their own (a legacy fixture is windows-1252), as on the web.
+  '.html': 'text/html',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

@@ -44,6 +44,7 @@ fixtures! {
     legacy_cp1252 => "legacy-cp1252",
     recipe_lists => "recipe-lists",
     chinese_news => "chinese-news",
+    docs_page => "docs-page",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed
@@ -231,7 +232,7 @@ fn check(case: &Case, html: &str, article: &Article) -> Vec<String> {
         ));
     }
 
-    let fields: [(&str, &Option<Option<String>>, &Option<String>, Compare); 7] = [
+    let fields: [MetadataCheck; 7] = [
         ("title", &case.title, &article.title, Compare::Exact),
         ("byline", &case.byline, &article.byline, Compare::Exact),
         (
@@ -350,6 +351,14 @@ fn nesting_problems(html: &str) -> Vec<String> {
     }
     problems
 }
+
+/// One metadata field: its name, what the case wants (absent = unchecked), what the core found.
+type MetadataCheck<'a> = (
+    &'a str,
+    &'a Option<Option<String>>,
+    &'a Option<String>,
+    Compare,
+);
 
 #[derive(Clone, Copy)]
 enum Compare {

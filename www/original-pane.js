@@ -75,7 +75,7 @@ export class OriginalPane {
     // places either way (and is not displayed), so it stands in for <noscript> here.
     const parsed = new DOMParser().parseFromString(html.replace(NOSCRIPT_TAG, '<$1noframes'), 'text/html');
     makeInert(parsed);
-    // Marks are set before the page is shown, on the very tree the frame will parse back.
+    // Marks are set on this tree before it is shown; the frame parses its serialization back.
     this.blocks = blocks;
     // Several blocks can share one element: the runs of inline text on either side of a nested
     // block (a header's logo before its menu and its sign-up link after it) are blocks of their own.
@@ -87,9 +87,7 @@ export class OriginalPane {
       if (!owners.has(el)) owners.set(el, []);
       owners.get(el)?.push(block);
     }
-    let located = 0;
     for (const [el, own] of owners) {
-      located += own.length;
       // The element shows the decision of its strongest block.
       const lead = own.reduce((a, b) => (Math.abs(b.score) > Math.abs(a.score) ? b : a));
       el.setAttribute('data-dc-block', String(lead.id));
@@ -123,6 +121,8 @@ export class OriginalPane {
       this.frame.srcdoc = doctype + parsed.documentElement.outerHTML;
     });
     this.attach();
+    // Counted on the shown frame, after its own parse of the marked page.
+    const located = blocks.filter((b) => this.elements.has(b.id)).length;
     return { located, missing: blocks.length - located };
   }
 

@@ -20,11 +20,21 @@ rm -f "$out/README.md" "$out/icons/make-icons.mjs" "$out/icons/icon.svg"
 cp ui/reader-view.js ui/reader.css "$out/ui/"
 cp pkg/declutter.js pkg/declutter_bg.wasm "$out/pkg/"
 
-# Zips with stable timestamps and order, so the same source gives the same bytes.
+# Zips with a fixed timestamp and sorted entries, so the same source gives the same bytes.
+# (Python's zipfile rather than zip(1), which a fresh machine may lack.)
 pack() {
-  local dir=$1 zipfile=$2
-  (cd "$dir" && find . -type f | LC_ALL=C sort | TZ=UTC xargs touch -t 202001010000 && \
-    find . -type f | LC_ALL=C sort | zip -q -X -D "../$(basename "$zipfile")" -@)
+  python3 - "$1" "$2" <<'PY'
+import os, sys, zipfile
+src, dest = sys.argv[1], sys.argv[2]
+files = sorted(os.path.relpath(os.path.join(d, f), src) for d, _, fs in os.walk(src) for f in fs)
+with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as z:
+    for rel in files:
+        info = zipfile.ZipInfo(rel.replace(os.sep, "/"), date_time=(2020, 1, 1, 0, 0, 0))
+        info.external_attr = 0o644 << 16
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with open(os.path.join(src, rel), "rb") as fh:
+            z.writestr(info, fh.read())
+PY
 }
 pack "$out" dist/declutter-chrome.zip
 pack "$out" dist/declutter-firefox.zip

@@ -45,6 +45,7 @@ fixtures! {
     recipe_lists => "recipe-lists",
     chinese_news => "chinese-news",
     docs_page => "docs-page",
+    news_split_blocks => "news-split-blocks",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

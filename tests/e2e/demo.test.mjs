@@ -49,7 +49,7 @@ the spring timetable, the regional transport authority confirmed on Tuesday, end
 residents, hoteliers and the two towns at either end of the route.</p>
 <p>The new service will leave the capital shortly before ten in the evening and reach the upper valley
 just after six, in time for the first buses to the ski stations. Tickets go on sale next month, with
-seats, couchettes and a small number of private cabins.</p>
+seats, couchettes and a small number of private cabins, says the <a href="/timetable">draft timetable</a>.</p>
 <p>Officials said the decision rested on a survey in which more than four thousand travellers said they
 would leave the car at home if a comfortable overnight connection existed, and on the rolling stock
 freed by the end of another route last winter.</p>
@@ -319,6 +319,18 @@ for (const name of BROWSERS) {
       assert.match(text, /sleeper service/);
       assert.doesNotMatch(text, /New bakery opens/);
       await driver.screenshot(join(ARTIFACTS, `${name}-pasted.png`));
+    });
+
+    it('runs again with the options the core offers (links off, then on)', async () => {
+      const links = () => driver.run(() => document.querySelectorAll('#reader .dcl-content a[href]').length);
+      assert.ok((await links()) > 0, 'the pasted article has a link to begin with');
+      const off = await extractWith(driver, () => driver.click('#options input[data-option="links"]'));
+      assert.equal(off.result, 'ok');
+      assert.equal(await links(), 0);
+      const text = await driver.run(() => document.getElementById('reader')?.textContent ?? '');
+      assert.match(text, /draft timetable/, 'the link text stays when links are off');
+      await extractWith(driver, () => driver.click('#options input[data-option="links"]'));
+      assert.ok((await links()) > 0);
     });
 
     it('says so plainly when a page has no article at all', async () => {

@@ -3,7 +3,8 @@
  *   first click:  show the reader page (an extension page in a full-viewport iframe inside a
  *                 modal <dialog>, so it sits in the top layer above anything the page stacks and
  *                 the page behind is inert), then serialize the live page, marking elements the
- *                 browser does not render, and hand the HTML to the reader page via the background;
+ *                 browser does not render, and hand the HTML to the background, which extracts
+ *                 the article for the reader page;
  *   second click, Close or Esc: remove the dialog and put scroll and focus back. The page's own
  *                 DOM is never modified: hidden elements are marked on a clone.
  */
@@ -138,9 +139,18 @@
     frame.focus();
     // The reader page starts loading (in the extension's process) while the page is serialized.
     const html = serializePage(dialog);
+    // Very long URLs (data: pages) resolve no relative links anyway; the message has a bound.
+    const url = location.href.length <= 16 * 1024 ? location.href : 'about:blank';
     platform
-      .send({ type: 'snapshot', token, html, url: location.href, title: document.title.slice(0, 4096) })
-      .catch((err) => console.warn(`Declutter could not hand over the page: ${err.message}`));
+      .send({ type: 'snapshot', token, html, url, title: document.title.slice(0, 4096) })
+      .then((reply) => {
+        if (reply && reply.type === 'error') throw new Error(reply.message);
+      })
+      .catch((err) => {
+        // Without a snapshot the view could only wait: give the page back at once instead.
+        console.warn(`Declutter could not hand over the page: ${err.message}`);
+        if (globalThis.declutterView === view) view.close();
+      });
   }
 
   open();

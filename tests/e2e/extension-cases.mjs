@@ -218,6 +218,22 @@ export function defineExtensionTests(browserName, launch) {
       assert.ok(after.html === before.html, 'the page DOM differs after Close and Esc');
     });
 
+    it('Alt+Shift+R opens the view and closes it again', async (t) => {
+      if (!browser.shortcut) {
+        t.skip('headless Chromium has no browser window for extension shortcuts to reach');
+        return;
+      }
+      await visit('/pages/article.html');
+      const before = await browser.evalPage(() => document.documentElement.outerHTML);
+      await browser.shortcut('R');
+      const reader = await browser.reader();
+      await waitFor(async () => (await reader.eval(readView)).state === 'ready', { what: 'the view from the shortcut' });
+      // The second press reaches the browser window even though the view has the focus.
+      await browser.shortcut('R');
+      await waitFor(() => browser.evalPage(() => !document.querySelector('dialog')), { what: 'the shortcut to close the view' });
+      assert.ok(await browser.evalPage((html) => document.documentElement.outerHTML === html, before), 'the page DOM is restored');
+    });
+
     it('when the page removes the view behind its back, the next click opens a fresh one', async () => {
       await visit('/pages/article.html');
       await openView();

@@ -212,6 +212,28 @@ export async function launchFirefox({ extensionDir, profileDir, log = () => {} }
       }, { timeout: 5000, interval: 100, what: 'the download to be written' });
       return { name, text };
     },
+    /** Presses Alt+Shift+<letter> in the browser window, where extension shortcuts live. */
+    async shortcut(letter) {
+      await http('POST', s('/moz/context'), { context: 'chrome' });
+      try {
+        const alt = '\uE00A';
+        const shift = '\uE008';
+        await http('POST', s('/actions'), {
+          actions: [{
+            type: 'key',
+            id: 'shortcut',
+            actions: [
+              { type: 'keyDown', value: alt }, { type: 'keyDown', value: shift },
+              { type: 'keyDown', value: letter }, { type: 'keyUp', value: letter },
+              { type: 'keyUp', value: shift }, { type: 'keyUp', value: alt },
+            ],
+          }],
+        });
+        await http('DELETE', s('/actions'));
+      } finally {
+        await http('POST', s('/moz/context'), { context: 'content' });
+      }
+    },
     async pressKey(key) {
       const value = { Escape: '\uE00C', Tab: '\uE004', Enter: '\uE007' }[key] || key;
       await http('POST', s('/actions'), {

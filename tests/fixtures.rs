@@ -8,6 +8,9 @@
 //! `DECLUTTER_BLESS=1`, and never for a case marked `knownFailure`: its `expected.txt` is written
 //! by hand as what the text should be, and blessing would lock in today's wrong output.
 
+// `decode_bytes` (reading a saved page's bytes) exists only in the native build.
+#![cfg(not(target_arch = "wasm32"))]
+
 use declutter::{decode_bytes, extract, is_readerable, Article, Options};
 use serde::{Deserialize, Deserializer};
 use std::collections::BTreeSet;

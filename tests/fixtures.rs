@@ -49,6 +49,7 @@ fixtures! {
     chinese_news => "chinese-news",
     docs_page => "docs-page",
     news_split_blocks => "news-split-blocks",
+    magazine_interview => "magazine-interview",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed
@@ -99,6 +100,9 @@ struct Case {
     dir: Option<Option<String>>,
     #[serde(default, deserialize_with = "present")]
     lead_image: Option<Option<String>>,
+    /// The excerpt must start with this text (excerpts may be cut short with an ellipsis).
+    #[serde(default, deserialize_with = "present")]
+    excerpt: Option<Option<String>>,
     /// Strings the article's `text` must contain: typically one sentence per paragraph.
     #[serde(default)]
     must_contain: Vec<String>,
@@ -236,7 +240,7 @@ fn check(case: &Case, html: &str, article: &Article) -> Vec<String> {
         ));
     }
 
-    let fields: [MetadataCheck; 7] = [
+    let fields: [MetadataCheck; 8] = [
         ("title", &case.title, &article.title, Compare::Exact),
         ("byline", &case.byline, &article.byline, Compare::Exact),
         (
@@ -259,6 +263,7 @@ fn check(case: &Case, html: &str, article: &Article) -> Vec<String> {
             &article.lead_image,
             Compare::Exact,
         ),
+        ("excerpt", &case.excerpt, &article.excerpt, Compare::Prefix),
     ];
     for (name, want, got, how) in fields {
         let Some(want) = want else { continue };
@@ -372,12 +377,15 @@ enum Compare {
     Instant,
     /// `en` accepts `en` and any `en-*`; `en-GB` must match exactly (case-insensitive).
     Language,
+    /// The found value starts with the expected one.
+    Prefix,
 }
 
 impl Compare {
     fn matches(self, want: &str, got: &str) -> bool {
         match self {
             Compare::Exact => want == got,
+            Compare::Prefix => got.starts_with(want),
             // A date-only expectation checks the calendar day the page states, whatever time
             // of day the core adds.
             Compare::Instant if want.len() == 10 => got.get(..10) == Some(want),

@@ -50,6 +50,7 @@ fixtures! {
     docs_page => "docs-page",
     news_split_blocks => "news-split-blocks",
     magazine_interview => "magazine-interview",
+    blogspot_br => "blogspot-br",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

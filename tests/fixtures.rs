@@ -51,6 +51,7 @@ fixtures! {
     news_split_blocks => "news-split-blocks",
     magazine_interview => "magazine-interview",
     blogspot_br => "blogspot-br",
+    shop_category => "shop-category",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

@@ -97,9 +97,10 @@
     const previousFocus = document.activeElement;
 
     const dialog = document.createElement('dialog');
-    // Inline !important beats any page rule that targets dialogs or iframes.
+    // Inline !important beats any page rule that targets dialogs or iframes; `all: initial`
+    // first clears whatever else a page stylesheet might set on them (clip-path, zoom, ...).
     dialog.style.cssText = [
-      'position:fixed', 'inset:0', 'width:100vw', 'height:100vh', 'max-width:none', 'max-height:none',
+      'all:initial', 'position:fixed', 'inset:0', 'width:100vw', 'height:100vh', 'max-width:none', 'max-height:none',
       'margin:0', 'padding:0', 'border:0', 'background:transparent', 'overflow:hidden', 'display:block',
       'opacity:1', 'visibility:visible', 'transform:none', 'filter:none', 'color-scheme:normal',
     ].map((d) => `${d} !important`).join(';');
@@ -107,7 +108,7 @@
     frame.src = `${platform.getURL('reader/reader.html')}#${token}`;
     frame.title = platform.t('readerFrameTitle');
     frame.style.cssText = [
-      'display:block', 'width:100%', 'height:100%', 'border:0', 'margin:0', 'padding:0',
+      'all:initial', 'display:block', 'width:100%', 'height:100%', 'border:0', 'margin:0', 'padding:0',
       'background:transparent', 'color-scheme:normal', 'visibility:visible', 'opacity:1',
     ].map((d) => `${d} !important`).join(';');
     dialog.appendChild(frame);

@@ -52,6 +52,7 @@ fixtures! {
     magazine_interview => "magazine-interview",
     blogspot_br => "blogspot-br",
     shop_category => "shop-category",
+    options_plain => "options-plain",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

@@ -159,6 +159,8 @@ export function defineExtensionTests(browserName, launch) {
       await visit('/pages/article.html');
       const page = await browser.evalPage(() => {
         window.scrollTo(0, 1400);
+        // A half-filled form: its value lives outside the DOM markup and must survive too.
+        document.querySelector('input[type=email]').value = 'reader@example.org';
         return {
           html: document.documentElement.outerHTML,
           scrollY: window.scrollY,
@@ -179,6 +181,7 @@ export function defineExtensionTests(browserName, launch) {
       }
       await closeByClick();
       const restored = await browser.evalPage(() => ({
+        email: document.querySelector('input[type=email]').value,
         html: document.documentElement.outerHTML,
         scrollY: window.scrollY,
         dialogs: document.querySelectorAll('dialog').length,
@@ -190,6 +193,7 @@ export function defineExtensionTests(browserName, launch) {
         .filter((u) => /^(https?|wss?|ftp):/.test(u) && !u.startsWith(server.origin));
       assert.deepEqual(offServer, [], 'requests beyond the fixture server while the view was open');
       assert.equal(restored.dialogs, 0);
+      assert.equal(restored.email, 'reader@example.org', 'form contents survive');
       assert.equal(restored.scrollY, page.scrollY);
       assert.ok(restored.html === page.html, 'the page DOM differs after closing the view');
       // The page's own script keeps running underneath and after.

@@ -59,6 +59,11 @@ extension: wasm
 e2e: extension
 	bash scripts/test-e2e.sh
 
+## fuzz: fuzz extract (raw bytes and generated tag soup) for FUZZ_SECONDS per target (nightly)
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
+
 clean:
 	$(CARGO) clean
 	rm -rf pkg dist artifacts

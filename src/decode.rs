@@ -110,7 +110,9 @@ mod tests {
         let mut page = b"<html><head><meta charset=\"windows-1252\"></head><body><p>caf".to_vec();
         page.push(0xE9);
         page.extend_from_slice(b"</p></body></html>");
-        assert!(decode_bytes(&page).unwrap().contains("café"));
+        assert!(decode_bytes(&page)
+            .expect("a declared charset decodes")
+            .contains("café"));
     }
 
     #[test]
@@ -119,7 +121,10 @@ mod tests {
         for u in "<p>héllo</p>".encode_utf16() {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
-        assert_eq!(decode_bytes(&bytes).unwrap(), "<p>héllo</p>");
+        assert_eq!(
+            decode_bytes(&bytes).expect("UTF-16 with a BOM decodes"),
+            "<p>héllo</p>"
+        );
     }
 
     #[test]

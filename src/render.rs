@@ -193,10 +193,9 @@ pub fn render(input: &RenderInput, container: NodeId) -> Content {
     let n = dom.len();
     // Kept text/media per subtree: an element with none is skipped whole.
     let mut keep = vec![0u32; n];
-    for i in 0..n {
-        let b = input.segs.block_of[i];
+    for (k, &b) in keep.iter_mut().zip(&input.segs.block_of) {
         if b != NO_BLOCK && input.kept[b as usize] {
-            keep[i] = 1;
+            *k = 1;
         }
     }
     for i in (1..n).rev() {
@@ -417,17 +416,16 @@ impl Renderer<'_, '_> {
     /// Emits inline content of block `b`, wrapping loose text of containers in a paragraph.
     fn inline(&mut self, b: u32, ev: Event) {
         let needs_wrapper = self.anon.is_some() || !self.inside_emitted_block();
-        if needs_wrapper {
-            if self.anon != Some(b) && (self.anon.is_none() || self.inline_depth == 0) {
-                self.close_anon();
-                let mut attrs = Vec::new();
-                if self.input.mark_blocks && b != NO_BLOCK {
-                    attrs.push(("data-declutter-block", b.to_string()));
-                }
-                self.push(Event::Open("p", attrs));
-                self.anon = Some(b);
-                self.inline_depth = 0;
+        if needs_wrapper && self.anon != Some(b) && (self.anon.is_none() || self.inline_depth == 0)
+        {
+            self.close_anon();
+            let mut attrs = Vec::new();
+            if self.input.mark_blocks && b != NO_BLOCK {
+                attrs.push(("data-declutter-block", b.to_string()));
             }
+            self.push(Event::Open("p", attrs));
+            self.anon = Some(b);
+            self.inline_depth = 0;
         }
         self.push(ev);
     }
@@ -658,11 +656,7 @@ impl Content {
             match ev {
                 Event::Open(name, _) => match *name {
                     "li" | "dt" | "dd" | "tr" | "figcaption" | "caption" => w.line_break(),
-                    "td" | "th" => {
-                        if !w.at_line_start() {
-                            w.raw(" | ");
-                        }
-                    }
+                    "td" | "th" => w.cell_separator(),
                     "pre" => {
                         w.paragraph_break();
                         w.pre += 1;
@@ -691,7 +685,10 @@ impl Content {
 
     /// Markdown (CommonMark with GitHub tables).
     pub fn to_markdown(&self) -> String {
-        let mut md = MarkdownWriter::default();
+        let mut md = MarkdownWriter {
+            fences: code_fences(&self.events),
+            ..MarkdownWriter::default()
+        };
         for ev in &self.events {
             md.event(ev);
         }
@@ -708,6 +705,12 @@ struct TextWriter {
 }
 
 impl TextWriter {
+    /// Cells of a row stay on one line, separated by a bar.
+    fn cell_separator(&mut self) {
+        if !self.at_line_start() {
+            self.raw(" | ");
+        }
+    }
     fn at_line_start(&self) -> bool {
         self.out.is_empty() || self.out.ends_with('\n') || self.pending > 0
     }
@@ -765,8 +768,68 @@ impl TextWriter {
     }
 }
 
+/// The fence of each `pre` block, in order: one backtick more than the longest run of
+/// backticks inside it (at least three), so code that contains a fence cannot end the block
+/// early and turn the rest of it into live Markdown (or raw HTML).
+fn code_fences(events: &[Event]) -> Vec<String> {
+    let mut fences = Vec::new();
+    // Index in `fences` of each open `pre`, innermost last.
+    let mut open: Vec<usize> = Vec::new();
+    for ev in events {
+        match ev {
+            Event::Open("pre", _) => {
+                open.push(fences.len());
+                fences.push(3);
+            }
+            Event::Close("pre") => {
+                open.pop();
+            }
+            Event::Text(t) => {
+                if let Some(&i) = open.first() {
+                    let mut run = 0usize;
+                    for c in t.chars() {
+                        run = if c == '`' { run + 1 } else { 0 };
+                        fences[i] = fences[i].max(run + 1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    fences.into_iter().map(|n| "`".repeat(n)).collect()
+}
+
+/// A URL as a Markdown link destination: the characters that would end it early (white space,
+/// parentheses) or start raw HTML after it (`<`, `>`) are percent-encoded, which leaves the URL
+/// meaning the same.
+fn markdown_destination(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '(' => out.push_str("%28"),
+            ')' => out.push_str("%29"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '\\' => out.push_str("%5C"),
+            c if c.is_control() || c.is_whitespace() => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[derive(Default)]
 struct MarkdownWriter {
+    /// Fences for the `pre` blocks still to come (see [`code_fences`]), and the one open.
+    fences: Vec<String>,
+    next_fence: usize,
+    fence: Vec<String>,
     out: String,
     /// Nested lists: (ordered, next number).
     lists: Vec<(bool, u32)>,
@@ -783,6 +846,23 @@ struct MarkdownWriter {
 }
 
 impl MarkdownWriter {
+    /// Writes the finished row; the first row of a table is its header.
+    fn end_row(&mut self) {
+        if self.row.is_empty() {
+            return;
+        }
+        let line = format!("| {} |", self.row.join(" | "));
+        let cols = self.row.len();
+        self.pending = self.pending.max(1);
+        self.push(&line);
+        if self.rows == 0 {
+            self.pending = 1;
+            self.push(&format!("|{}", " --- |".repeat(cols)));
+        }
+        self.rows += 1;
+        self.pending = 1;
+    }
+
     fn prefix(&self) -> String {
         let mut p = "> ".repeat(self.quote);
         if !self.lists.is_empty() {
@@ -834,7 +914,9 @@ impl MarkdownWriter {
         let escaped: String = buf
             .chars()
             .flat_map(|c| {
-                let esc = matches!(c, '*' | '_' | '`' | '[' | ']' | '\\');
+                // `<` too: most Markdown renderers pass raw HTML through, so text that reads
+                // `<img onerror=...>` must not become a tag there.
+                let esc = matches!(c, '*' | '_' | '`' | '[' | ']' | '\\' | '<');
                 (if esc { Some('\\') } else { None })
                     .into_iter()
                     .chain(std::iter::once(c))
@@ -880,6 +962,12 @@ impl MarkdownWriter {
                     };
                     self.push(&marker);
                 }
+                "pre" if self.pre > 0 => {
+                    // A `pre` inside a `pre` is already inside the fence.
+                    self.next_fence += 1;
+                    self.fence.push(String::new());
+                    self.pre += 1;
+                }
                 "pre" => {
                     self.pending = 2;
                     let lang = attrs
@@ -891,7 +979,14 @@ impl MarkdownWriter {
                                 .to_string()
                         })
                         .unwrap_or_default();
-                    self.push(&format!("```{lang}"));
+                    let fence = self
+                        .fences
+                        .get(self.next_fence)
+                        .cloned()
+                        .unwrap_or_else(|| "```".to_string());
+                    self.next_fence += 1;
+                    self.push(&format!("{fence}{lang}"));
+                    self.fence.push(fence);
                     self.pending = 1;
                     self.pre += 1;
                 }
@@ -929,13 +1024,18 @@ impl MarkdownWriter {
                     self.lists.pop();
                     self.pending = if self.lists.is_empty() { 2 } else { 1 };
                 }
+                "pre" if self.pre > 1 => {
+                    self.pre -= 1;
+                    self.fence.pop();
+                }
                 "pre" => {
                     self.pre = self.pre.saturating_sub(1);
                     while self.out.ends_with('\n') {
                         self.out.pop();
                     }
                     self.pending = 1;
-                    self.push("```");
+                    let fence = self.fence.pop().unwrap_or_else(|| "```".to_string());
+                    self.push(&fence);
                     self.pending = 2;
                 }
                 "code" if self.pre == 0 => self.push("`"),
@@ -944,27 +1044,14 @@ impl MarkdownWriter {
                 "s" | "del" => self.push("~~"),
                 "a" => {
                     let href = self.links.pop().unwrap_or_default();
-                    self.push(&format!("]({href})"));
+                    self.push(&format!("]({})", markdown_destination(&href)));
                 }
                 "td" | "th" => {
                     if let Some(c) = self.cell.take() {
                         self.row.push(c.replace('|', "\\|").trim().to_string());
                     }
                 }
-                "tr" => {
-                    if !self.row.is_empty() {
-                        let line = format!("| {} |", self.row.join(" | "));
-                        let cols = self.row.len();
-                        self.pending = self.pending.max(1);
-                        self.push(&line);
-                        if self.rows == 0 {
-                            self.pending = 1;
-                            self.push(&format!("|{}", " --- |".repeat(cols)));
-                        }
-                        self.rows += 1;
-                        self.pending = 1;
-                    }
-                }
+                "tr" => self.end_row(),
                 "table" => {
                     self.in_table = false;
                     self.pending = 2;
@@ -993,8 +1080,8 @@ impl MarkdownWriter {
                         .map(|(_, v)| v.as_str())
                         .unwrap_or("")
                 };
-                let alt = get("alt").replace(['[', ']'], "");
-                self.push(&format!("![{alt}]({})", get("src")));
+                let alt = get("alt").replace(['[', ']'], "").replace('<', "\\<");
+                self.push(&format!("![{alt}]({})", markdown_destination(get("src"))));
             }
             Event::Void(..) => {}
             Event::Text(t) => self.text(t),

@@ -8,6 +8,9 @@
 //! megabyte and peak memory are printed and written to `artifacts/adversarial/`; they are
 //! figures to read, not assertions (speed is checked by benchmarks, never by timed tests).
 
+#[path = "../fuzz/src/safe_output.rs"]
+mod safe_output;
+
 use declutter::{
     decode_bytes, extract, html_to_markdown, Article, ExtractError, Options,
     DEFAULT_MAX_INPUT_BYTES,
@@ -39,7 +42,7 @@ const MARK: &str =
 fn prose(n: usize) -> String {
     let mut s = String::new();
     for i in 0..n {
-        let _ = write!(s, "<p>{} ({i})</p>\n", PROSE[i % PROSE.len()]);
+        let _ = writeln!(s, "<p>{} ({i})</p>", PROSE[i % PROSE.len()]);
     }
     s
 }
@@ -65,7 +68,9 @@ fn run(html: &str) -> Result<Article, ExtractError> {
     let result = extract(html, Some("https://example.org/news/story.html"), &opts());
     match &result {
         Ok(a) => {
-            // The derived outputs must come out too.
+            // Whatever the input, the output is safe HTML and its Markdown comes out too.
+            let problems = safe_output::html_problems(&a.content_html);
+            assert!(problems.is_empty(), "unsafe contentHtml: {problems:?}");
             let _ = html_to_markdown(&a.content_html);
             assert!(serde_json::to_string(a).is_ok(), "the article serializes");
             assert!((0.0..=1.0).contains(&a.confidence), "confidence in range");
@@ -436,6 +441,31 @@ fn noscript_and_templates_in_bulk() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Regressions found by fuzzing (`make fuzz`)
+// ---------------------------------------------------------------------------------------------
+
+/// Found by both fuzz targets: text that reads as markup (`&lt;script&gt;` in a paragraph, a
+/// mutated page whose `<title>` text leaked into the body, `<base href=` in an image's alt) came
+/// out of `html_to_markdown` as raw HTML, which Markdown renderers pass through; a URL with a
+/// `)` ended its link early and the rest of it became live Markdown.
+#[test]
+fn fuzz_regression_markdown_carries_no_raw_html() {
+    let r = run(&article_with(
+        "<p>Text that reads as markup: &lt;script&gt;alert(1)&lt;/script&gt; and \
+         &lt;/title&gt;&lt;meta name=x&gt; in a sentence of the article.</p>\
+         <p>An image <img src=\"https://example.org/a.jpg\" alt=\"<base href=x>\"> and a \
+         <a href=\"https://example.org/a)<img src=x onerror=alert(1)>\">link</a> inside it.</p>\
+         <pre>```\n&lt;img src=x onerror=alert(1)&gt;\n```</pre>",
+    ));
+    assert_kept(&r, "markup as text");
+    let a = r.expect("kept");
+    let md = html_to_markdown(&a.content_html);
+    assert!(md.contains("alert(1)"), "the text itself stays: {md}");
+    let problems = safe_output::markdown_problems(&md);
+    assert!(problems.is_empty(), "{problems:?}\n{md}");
+}
+
+// ---------------------------------------------------------------------------------------------
 // The input size limit
 // ---------------------------------------------------------------------------------------------
 
@@ -517,11 +547,11 @@ fn big_page(mb: usize) -> String {
     ));
     let mut i = 0usize;
     while s.len() < target {
-        let _ = write!(
+        let _ = writeln!(
             s,
             "<section id=\"s{i}\"><h2>Part {i}</h2><p>{} <a href=\"/n/{i}\">more</a>.</p>\
              <p class=\"x\">{}</p><ul><li>{}</li></ul><aside class=\"related\"><a href=\"/r{i}\">\
-             Related story {i}</a></aside></section>\n",
+             Related story {i}</a></aside></section>",
             PROSE[i % PROSE.len()],
             PROSE[(i + 1) % PROSE.len()],
             PROSE[(i + 2) % PROSE.len()],

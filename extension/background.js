@@ -23,6 +23,8 @@ const coreReady = init();
 const snapshots = new Map();
 /** Reader pages that asked before their snapshot arrived, by token. */
 const waiting = new Map();
+/** A snapshot nobody takes (e.g. the tab closed first) is dropped after this long. */
+const SNAPSHOT_TTL_MS = 60_000;
 
 /** The reply for one snapshot: the article with its block table, or why there is none. */
 async function extractReply(snapshot) {
@@ -37,8 +39,6 @@ async function extractReply(snapshot) {
     return { type: 'error', message: String(err && err.message ? err.message : err) };
   }
 }
-/** A snapshot nobody takes (e.g. the tab closed first) is dropped after this long. */
-const SNAPSHOT_TTL_MS = 60_000;
 
 function readerOrigin() {
   return platform.extensionOrigin();

@@ -53,6 +53,7 @@ fixtures! {
     blogspot_br => "blogspot-br",
     shop_category => "shop-category",
     options_plain => "options-plain",
+    hebrew_no_dir => "hebrew-no-dir",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

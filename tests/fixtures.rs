@@ -54,6 +54,7 @@ fixtures! {
     shop_category => "shop-category",
     options_plain => "options-plain",
     hebrew_no_dir => "hebrew-no-dir",
+    news_long_teasers => "news-long-teasers",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

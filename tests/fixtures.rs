@@ -55,6 +55,7 @@ fixtures! {
     options_plain => "options-plain",
     hebrew_no_dir => "hebrew-no-dir",
     news_long_teasers => "news-long-teasers",
+    newsletter_essay => "newsletter-essay",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

@@ -107,6 +107,11 @@
     const frame = document.createElement('iframe');
     frame.src = `${platform.getURL('reader/reader.html')}#${token}`;
     frame.title = platform.t('readerFrameTitle');
+    // "Copy as Markdown" writes the clipboard from inside the frame, which Chromium's
+    // permissions policy allows a cross-origin frame only when the embedder says so. The
+    // allowlist is `*` because with use_dynamic_url the frame's origin is not the src's; the
+    // frame only ever holds the reader page (its links open in new tabs).
+    frame.allow = 'clipboard-write *';
     frame.style.cssText = [
       'all:initial', 'display:block', 'width:100%', 'height:100%', 'border:0', 'margin:0', 'padding:0',
       'background:transparent', 'color-scheme:normal', 'visibility:visible', 'opacity:1',

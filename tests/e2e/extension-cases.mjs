@@ -384,6 +384,17 @@ export function defineExtensionTests(browserName, launch) {
       await closeByClick();
     });
 
+    it('export: copy as Markdown writes the clipboard', async () => {
+      await visit('/pages/article.html');
+      const { reader } = await openView();
+      // Real clicks: the clipboard needs the user activation a script's click() does not give.
+      await reader.click('#export-button');
+      await reader.click('#copy-markdown');
+      const said = await waitFor(() => reader.eval(() => document.getElementById('status').textContent), { what: 'the copy to finish' });
+      assert.equal(said, await reader.eval(() => globalThis.DeclutterPlatform.t('copied')));
+      await closeByClick();
+    });
+
     it('export: save as Markdown and as self-contained HTML', async () => {
       const fixture = JSON.parse(await readFile(join(repoRoot, 'tests', 'fixtures', SEED, 'case.json'), 'utf8'));
       await visit(`/fixtures/${SEED}/source.html`);

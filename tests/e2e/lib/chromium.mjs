@@ -86,7 +86,12 @@ export async function launchChromium({ extensionDir, profileDir, log = () => {} 
         () => session.page.frames().find((f) => f.url().startsWith('chrome-extension://')),
         { timeout: 10_000, what: 'the reader frame' },
       );
-      return { eval: (fn, ...args) => frame.evaluate(expr(fn, args)), frame };
+      return {
+        eval: (fn, ...args) => frame.evaluate(expr(fn, args)),
+        /** A real mouse click, with the user activation and focus a script's click() lacks. */
+        click: (selector) => frame.click(selector),
+        frame,
+      };
     },
     /**
      * Presses the toolbar button. The first trigger after launch sometimes reaches the tab before

@@ -157,15 +157,21 @@ export async function launchFirefox({ extensionDir, profileDir, log = () => {} }
         () => http('POST', s('/element'), { using: 'css selector', value: 'dialog[open] > iframe' }).catch(() => null),
         { timeout: 10_000, what: 'the reader frame' },
       );
+      const inFrame = async (work) => {
+        await http('POST', s('/frame'), { id: frameRef });
+        try {
+          return await work();
+        } finally {
+          await http('POST', s('/frame/parent'), {});
+        }
+      };
       return {
-        eval: async (fn, ...args) => {
-          await http('POST', s('/frame'), { id: frameRef });
-          try {
-            return await call(fn, args);
-          } finally {
-            await http('POST', s('/frame/parent'), {});
-          }
-        },
+        eval: (fn, ...args) => inFrame(() => call(fn, args)),
+        /** A WebDriver element click: real input, with the user activation a script's click() lacks. */
+        click: (selector) => inFrame(async () => {
+          const el = await http('POST', s('/element'), { using: 'css selector', value: selector });
+          await http('POST', s(`/element/${el[ELEMENT]}/click`), {});
+        }),
       };
     },
     async clickAction({ expectOpen = null } = {}) {

@@ -56,6 +56,7 @@ fixtures! {
     hebrew_no_dir => "hebrew-no-dir",
     news_long_teasers => "news-long-teasers",
     newsletter_essay => "newsletter-essay",
+    short_brief => "short-brief",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

@@ -216,6 +216,7 @@ fn run_fixture(slug: &str) {
         .map(|f| format!("  - {f}"))
         .collect::<Vec<_>>()
         .join("\n");
+    record(slug, case.known_failure.as_deref(), &report);
     match (&case.known_failure, failures.is_empty()) {
         (None, true) => {}
         (None, false) => panic!("{slug}: {} problem(s):\n{report}", failures.len()),
@@ -226,6 +227,24 @@ fn run_fixture(slug: &str) {
             "{slug}: marked knownFailure ({reason}) but every check passes now: \
              remove `knownFailure` from tests/fixtures/{slug}/case.json"
         ),
+    }
+}
+
+/// Keeps `artifacts/fixtures/<slug>.txt` with what a failing case got wrong, so the problems of
+/// every known failure can be read after a test run that hides passing tests' output (nextest).
+/// A case with nothing wrong leaves no file behind.
+fn record(slug: &str, known_failure: Option<&str>, report: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts/fixtures");
+    let path = dir.join(format!("{slug}.txt"));
+    if report.is_empty() {
+        // Absent already is the usual case; any other error only leaves a stale note behind.
+        let _ = std::fs::remove_file(&path);
+        return;
+    }
+    let reason = known_failure.unwrap_or("not marked as a known failure");
+    let note = format!("{slug}: {reason}\n{report}\n");
+    if let Err(e) = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, note)) {
+        eprintln!("{slug}: cannot write {}: {e}", path.display());
     }
 }
 

@@ -376,7 +376,7 @@ impl Dom {
     /// Parses `html` with `scraper` (html5ever) and copies the tree into the arena.
     /// Parsing never fails: malformed markup is repaired the way browsers repair it.
     pub fn parse(html: &str) -> Dom {
-        let parsed = Html::parse_document(html);
+        let parsed = Html::parse_document(&bound::bounded(html));
         Dom::from_scraper(&parsed)
     }
 
@@ -413,11 +413,12 @@ impl Dom {
                                 "http://www.w3.org/1998/Math/MathML" => Namespace::MathMl,
                                 _ => Namespace::Html,
                             };
-                            let tag = if ns == Namespace::Html || &*name == "math" || &*name == "svg" {
-                                Tag::from_name(&name)
-                            } else {
-                                Tag::Other
-                            };
+                            let tag =
+                                if ns == Namespace::Html || &*name == "math" || &*name == "svg" {
+                                    Tag::from_name(&name)
+                                } else {
+                                    Tag::Other
+                                };
                             Some(Kind::Element(Element {
                                 tag,
                                 name,
@@ -560,6 +561,411 @@ pub fn push_collapsed(out: &mut String, text: &str) {
             }
         } else {
             out.push(ch);
+        }
+    }
+}
+
+/// Keeps pathological markup from making the parser quadratic.
+///
+/// The HTML standard's tree construction, which html5ever follows to the letter, walks the
+/// whole stack of open elements for every block start tag, compares each attribute with every
+/// earlier one of its tag, and re-opens every unclosed formatting element in each new
+/// paragraph. 100,000 nested `div`s cost minutes, 20,000 unclosed `<b class=N>` more memory
+/// than a machine has (tests/adversarial.rs measures them). Browsers bound this themselves
+/// (Blink stops nesting at depth 512). A linear scan finds such input; only then is it
+/// rewritten, by dropping the start tags (and matching end tags) past the limits, which keeps
+/// all text. Ordinary pages are passed through untouched.
+mod bound {
+    use std::borrow::Cow;
+    use std::collections::HashMap;
+
+    /// Deeper elements are flattened into their ancestor at this depth, as Blink does.
+    const MAX_DEPTH: usize = 512;
+    /// Attributes of one tag after this many are dropped.
+    const MAX_ATTRS: usize = 128;
+    /// Unclosed formatting elements after this many are dropped.
+    const MAX_OPEN_FORMATTING: usize = 16;
+    /// End tags are matched against this many innermost open elements only, so the scan itself
+    /// stays linear.
+    const END_TAG_REACH: usize = 64;
+
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "image", "keygen", "frame", "basefont", "bgsound",
+    ];
+    /// Their content is text to the parser: copied as is, never dropped.
+    const RAW_TEXT: &[&str] = &[
+        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+    ];
+    /// Elements that switch the parser's mode: never dropped, whatever the depth.
+    const MODAL: &[&str] = &[
+        "svg", "math", "template", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption",
+        "colgroup", "select", "frameset", "form", "html", "head", "body",
+    ];
+    const FORMATTING: &[&str] = &[
+        "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt",
+        "u",
+    ];
+    /// A start tag of one of these closes an open element of the same name.
+    const SELF_CLOSING_SIBLINGS: &[&str] = &["p", "li", "dt", "dd", "option", "tr", "td", "th"];
+
+    pub fn bounded(html: &str) -> Cow<'_, str> {
+        let mut probe = Scan::new(html, false);
+        probe.run();
+        if !probe.exceeded {
+            return Cow::Borrowed(html);
+        }
+        let mut rewrite = Scan::new(html, true);
+        rewrite.run();
+        Cow::Owned(rewrite.out)
+    }
+
+    struct Scan<'a> {
+        src: &'a str,
+        bytes: &'a [u8],
+        pos: usize,
+        rewrite: bool,
+        exceeded: bool,
+        out: String,
+        stack: Vec<String>,
+        /// Start tags dropped, by name, whose end tags are to be dropped too.
+        dropped: HashMap<String, usize>,
+        open_formatting: HashMap<String, usize>,
+        formatting_total: usize,
+    }
+
+    impl<'a> Scan<'a> {
+        fn new(src: &'a str, rewrite: bool) -> Scan<'a> {
+            Scan {
+                src,
+                bytes: src.as_bytes(),
+                pos: 0,
+                rewrite,
+                exceeded: false,
+                out: String::with_capacity(if rewrite { src.len() } else { 0 }),
+                stack: Vec::new(),
+                dropped: HashMap::new(),
+                open_formatting: HashMap::new(),
+                formatting_total: 0,
+            }
+        }
+
+        /// Copies `src[from..to]` to the output. Every index used here sits on an ASCII byte
+        /// or the end, so it is a character boundary.
+        fn copy(&mut self, from: usize, to: usize) {
+            if self.rewrite {
+                self.out.push_str(&self.src[from..to]);
+            }
+        }
+
+        fn find(&self, from: usize, needle: &str) -> Option<usize> {
+            self.src.get(from..)?.find(needle).map(|i| from + i)
+        }
+
+        /// Copies the rest of the input and stops.
+        fn finish(&mut self) {
+            self.copy(self.pos, self.bytes.len());
+            self.pos = self.bytes.len();
+        }
+
+        fn run(&mut self) {
+            while self.pos < self.bytes.len() {
+                let Some(lt) = self.find(self.pos, "<") else {
+                    self.finish();
+                    return;
+                };
+                self.copy(self.pos, lt);
+                self.pos = lt;
+                let next = self.bytes.get(lt + 1).copied().unwrap_or(b' ');
+                if self.src[lt..].starts_with("<!--") {
+                    match self.find(lt + 4, "-->") {
+                        Some(end) => {
+                            self.copy(lt, end + 3);
+                            self.pos = end + 3;
+                        }
+                        None => return self.finish(),
+                    }
+                } else if next == b'!' || next == b'?' {
+                    match self.find(lt, ">") {
+                        Some(end) => {
+                            self.copy(lt, end + 1);
+                            self.pos = end + 1;
+                        }
+                        None => return self.finish(),
+                    }
+                } else if next == b'/'
+                    && self.bytes.get(lt + 2).is_some_and(u8::is_ascii_alphabetic)
+                {
+                    if !self.end_tag(lt) {
+                        return self.finish();
+                    }
+                } else if next.is_ascii_alphabetic() {
+                    if !self.start_tag(lt) {
+                        return self.finish();
+                    }
+                } else {
+                    self.copy(lt, lt + 1);
+                    self.pos = lt + 1;
+                }
+            }
+        }
+
+        fn name_at(&self, from: usize) -> (String, usize) {
+            let mut end = from;
+            while end < self.bytes.len()
+                && !matches!(
+                    self.bytes[end],
+                    b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'
+                )
+            {
+                end += 1;
+            }
+            (self.src[from..end].to_ascii_lowercase(), end)
+        }
+
+        /// Handles `</name ...>` at `lt`; false when the input ends inside it.
+        fn end_tag(&mut self, lt: usize) -> bool {
+            let (name, _) = self.name_at(lt + 2);
+            let Some(gt) = self.find(lt, ">") else {
+                return false;
+            };
+            self.pos = gt + 1;
+            let mut keep = true;
+            if FORMATTING.contains(&name.as_str()) {
+                match self.open_formatting.get_mut(&name) {
+                    Some(n) if *n > 0 => {
+                        *n -= 1;
+                        self.formatting_total -= 1;
+                    }
+                    _ => keep = !take(&mut self.dropped, &name),
+                }
+            } else {
+                let reach = self.stack.len().saturating_sub(END_TAG_REACH);
+                match self.stack[reach..].iter().rposition(|n| *n == name) {
+                    Some(i) => self.stack.truncate(reach + i),
+                    None => keep = !take(&mut self.dropped, &name),
+                }
+            }
+            if keep {
+                self.copy(lt, gt + 1);
+            }
+            true
+        }
+
+        /// Handles `<name attrs...>` at `lt`; false when the input ends inside it.
+        fn start_tag(&mut self, lt: usize) -> bool {
+            let (name, mut i) = self.name_at(lt + 1);
+            // Attributes: (start, end) of each in the source.
+            let mut attrs: Vec<(usize, usize)> = Vec::new();
+            let mut self_closing = false;
+            let gt = loop {
+                while i < self.bytes.len() && self.bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                match self.bytes.get(i) {
+                    None => return false,
+                    Some(b'>') => break i,
+                    Some(b'/') => {
+                        self_closing = self.bytes.get(i + 1) == Some(&b'>');
+                        i += 1;
+                        continue;
+                    }
+                    Some(_) => {}
+                }
+                let start = i;
+                while i < self.bytes.len()
+                    && !matches!(self.bytes[i], b'=' | b'>' | b'/')
+                    && !self.bytes[i].is_ascii_whitespace()
+                {
+                    i += 1;
+                }
+                if i == start {
+                    // A lone '=' where a name should be: part of the name, as the parser reads it.
+                    i += 1;
+                }
+                let mut j = i;
+                while j < self.bytes.len() && self.bytes[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                if self.bytes.get(j) == Some(&b'=') {
+                    j += 1;
+                    while j < self.bytes.len() && self.bytes[j].is_ascii_whitespace() {
+                        j += 1;
+                    }
+                    match self.bytes.get(j) {
+                        Some(q @ (b'"' | b'\'')) => {
+                            let quote = if *q == b'"' { "\"" } else { "'" };
+                            match self.find(j + 1, quote) {
+                                Some(end) => i = end + 1,
+                                None => return false,
+                            }
+                        }
+                        _ => {
+                            i = j;
+                            while i < self.bytes.len()
+                                && self.bytes[i] != b'>'
+                                && !self.bytes[i].is_ascii_whitespace()
+                            {
+                                i += 1;
+                            }
+                        }
+                    }
+                }
+                attrs.push((start, i));
+            };
+            self.pos = gt + 1;
+            if attrs.len() > MAX_ATTRS {
+                self.exceeded = true;
+            }
+            let keep = self.open_element(&name, self_closing);
+            if keep {
+                if attrs.len() > MAX_ATTRS && self.rewrite {
+                    self.out.push('<');
+                    self.out.push_str(&self.src[lt + 1..lt + 1 + name.len()]);
+                    for &(a, b) in &attrs[..MAX_ATTRS] {
+                        self.out.push(' ');
+                        self.out.push_str(&self.src[a..b]);
+                    }
+                    self.out.push_str(if self_closing { "/>" } else { ">" });
+                } else {
+                    self.copy(lt, gt + 1);
+                }
+            }
+            if RAW_TEXT.contains(&name.as_str()) {
+                // Copy the element's text up to its end tag, which the main loop then handles.
+                let close = format!("</{name}");
+                let end = find_ascii_ci(&self.src[self.pos..], &close)
+                    .map_or(self.bytes.len(), |i| self.pos + i);
+                self.copy(self.pos, end);
+                self.pos = end;
+            } else if name == "plaintext" {
+                self.finish();
+            }
+            true
+        }
+
+        /// Tracks a start tag; false when it is dropped.
+        fn open_element(&mut self, name: &str, self_closing: bool) -> bool {
+            if VOID.contains(&name) || RAW_TEXT.contains(&name) {
+                return true;
+            }
+            if FORMATTING.contains(&name) {
+                // A new `a` (or `nobr`) closes the open one, as the parser does.
+                if matches!(name, "a" | "nobr") {
+                    if let Some(n) = self.open_formatting.get_mut(name).filter(|n| **n > 0) {
+                        *n -= 1;
+                        self.formatting_total -= 1;
+                    }
+                }
+                if self_closing {
+                    return true;
+                }
+                if self.formatting_total >= MAX_OPEN_FORMATTING {
+                    self.exceeded = true;
+                    *self.dropped.entry(name.to_string()).or_default() += 1;
+                    return false;
+                }
+                *self.open_formatting.entry(name.to_string()).or_default() += 1;
+                self.formatting_total += 1;
+                return true;
+            }
+            if self_closing && !MODAL.contains(&name) {
+                return true;
+            }
+            if SELF_CLOSING_SIBLINGS.contains(&name) && self.stack.last().is_some_and(|t| t == name)
+            {
+                self.stack.pop();
+            }
+            if self.stack.len() >= MAX_DEPTH && !MODAL.contains(&name) {
+                self.exceeded = true;
+                *self.dropped.entry(name.to_string()).or_default() += 1;
+                return false;
+            }
+            self.stack.push(name.to_string());
+            true
+        }
+    }
+
+    /// Takes one from the count of `name`; true if there was one.
+    fn take(counts: &mut HashMap<String, usize>, name: &str) -> bool {
+        match counts.get_mut(name) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Position of `needle` (ASCII, lower case) in `hay`, ignoring ASCII case.
+    fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+        let h = hay.as_bytes();
+        let n = needle.as_bytes();
+        if n.is_empty() || h.len() < n.len() {
+            return None;
+        }
+        (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn ordinary_pages_pass_untouched() {
+            let page = "<html><head><title>a<b></title><script>if (a<b) {}</script></head>\
+                        <body><div><p>One<p>Two <b>bold</b> <a href=x>l</a><a href=y>m</a>\
+                        </div><img src=x alt='>'><!-- <div> --></body></html>";
+            assert!(matches!(bounded(page), Cow::Borrowed(_)));
+        }
+
+        #[test]
+        fn deep_nesting_is_flattened_and_text_kept() {
+            let page = format!(
+                "{}<p>deep text</p>{}",
+                "<div>".repeat(2000),
+                "</div>".repeat(2000)
+            );
+            let out = bounded(&page);
+            assert_eq!(out.matches("<div>").count(), MAX_DEPTH);
+            assert_eq!(out.matches("</div>").count(), MAX_DEPTH);
+            // The paragraph sits deeper than the limit: its tags go, its text stays.
+            assert!(out.contains("deep text"));
+        }
+
+        #[test]
+        fn too_many_attributes_are_cut() {
+            let attrs: String = (0..1000).map(|i| format!(" a{i}=\"v>{i}\"")).collect();
+            let page = format!("<p{attrs} x>text</p>");
+            let out = bounded(&page);
+            assert_eq!(out.matches(" a").count(), MAX_ATTRS);
+            assert!(out.ends_with(">text</p>"));
+        }
+
+        #[test]
+        fn unclosed_formatting_is_capped() {
+            let page: String = (0..1000)
+                .map(|i| format!("<b class=c{i}><p>x{i}"))
+                .collect();
+            let out = bounded(&page);
+            assert_eq!(out.matches("<b ").count(), MAX_OPEN_FORMATTING);
+            assert_eq!(out.matches("<p>").count(), 1000);
+        }
+
+        #[test]
+        fn truncated_input_is_copied_whole() {
+            for page in [
+                "<div",
+                "<p a=\"",
+                "<!--",
+                "</div",
+                "<script>x",
+                "<!x",
+                "é<é>é",
+            ] {
+                let deep = format!("{}{page}", "<div>".repeat(600));
+                assert!(bounded(&deep).ends_with(page), "{page}");
+            }
         }
     }
 }

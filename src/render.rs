@@ -100,7 +100,13 @@ fn best_from_srcset(srcset: &str) -> Option<String> {
         let Some(url) = parts.next() else { continue };
         let size = parts
             .next()
-            .and_then(|d| d[..d.len().saturating_sub(1)].parse::<f32>().ok())
+            .and_then(|d| {
+                // Drop the unit (`w`, `x`): by character, since the page may put any
+                // character there (a byte slice would split `1©`).
+                let mut number = d.chars();
+                number.next_back();
+                number.as_str().parse::<f32>().ok()
+            })
             .unwrap_or(1.0);
         if best.is_none_or(|b| size > b.0) {
             best = Some((size, url));

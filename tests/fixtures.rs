@@ -57,6 +57,7 @@ fixtures! {
     news_long_teasers => "news-long-teasers",
     newsletter_essay => "newsletter-essay",
     short_brief => "short-brief",
+    paginated_review => "paginated-review",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

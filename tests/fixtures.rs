@@ -58,6 +58,7 @@ fixtures! {
     newsletter_essay => "newsletter-essay",
     short_brief => "short-brief",
     paginated_review => "paginated-review",
+    news_keypoints => "news-keypoints",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

@@ -59,6 +59,7 @@ fixtures! {
     short_brief => "short-brief",
     paginated_review => "paginated-review",
     news_keypoints => "news-keypoints",
+    jsonld_graph_refs => "jsonld-graph-refs",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

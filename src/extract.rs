@@ -87,7 +87,12 @@ pub fn stage_timings(html: &str) -> Vec<(&'static str, f64)> {
     let stats = features::node_stats(&dom, &pruned, &w);
     let feats = features::measure(&dom, &pruned, &segs, &stats, &lang, &w);
     lap("features", &mut out);
-    let scored: Vec<Scored> = segs.blocks.iter().zip(&feats).map(|(b, f)| score::score(b, f, &w)).collect();
+    let scored: Vec<Scored> = segs
+        .blocks
+        .iter()
+        .zip(&feats)
+        .map(|(b, f)| score::score(b, f, &w))
+        .collect();
     let selection = select::select(&dom, &segs, &feats, &scored, &stats, &w);
     lap("score+select", &mut out);
     let input = RenderInput {
@@ -379,6 +384,8 @@ fn strip_header_lines(
     let norm_byline = byline.as_ref().map(|b| normalize(&b.value));
     // The header zone: blocks before the first good block and the first few after it.
     let limit = (first + 6).min(a.segs.blocks.len());
+    // Indexes several parallel tables (blocks, features, decisions, notes) at once.
+    #[allow(clippy::needless_range_loop)]
     for i in 0..limit {
         if !a.selection.kept[i] {
             continue;
@@ -477,8 +484,11 @@ fn block_reports(a: &Analysis, post: &[Option<String>], input: &RenderInput) -> 
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            let mut reasons: Vec<String> =
-                a.scored[i].reasons.iter().map(ToString::to_string).collect();
+            let mut reasons: Vec<String> = a.scored[i]
+                .reasons
+                .iter()
+                .map(ToString::to_string)
+                .collect();
             reasons.push(format!(
                 "class: {}",
                 match a.scored[i].class {

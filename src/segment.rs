@@ -25,8 +25,7 @@ pub enum BlockKind {
 pub struct Block {
     /// The block-level element the run belongs to.
     pub owner: NodeId,
-    /// First and last node of the run (text or media), in document order.
-    pub first: NodeId,
+    /// Last node of the run (text or media), in document order.
     pub last: NodeId,
     pub kind: BlockKind,
     /// Visible text, white space collapsed.
@@ -271,7 +270,6 @@ fn open_block(
         let kind = dom.tag(owner).map_or(BlockKind::Other, kind_of);
         blocks.push(Block {
             owner,
-            first: i,
             last: i,
             kind,
             text: String::new(),

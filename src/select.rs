@@ -86,10 +86,7 @@ pub fn select(
     // Widen to ancestors that add good text with little clutter (a body split across sibling
     // wrappers, e.g. text before and after an inline ad).
     let good_chars = good_chars_per_node(dom, segs, scored);
-    loop {
-        let Some(parent) = dom.node(container).parent else {
-            break;
-        };
+    while let Some(parent) = dom.node(container).parent {
         if matches!(dom.tag(parent), Some(Tag::Body | Tag::Html) | None) {
             break;
         }
@@ -111,7 +108,11 @@ pub fn select(
     let sections = links
         .into_iter()
         .map(|c| (c, "inside a list of links"))
-        .chain(marked.into_iter().map(|c| (c, "inside a section whose class or role says clutter")));
+        .chain(
+            marked
+                .into_iter()
+                .map(|c| (c, "inside a section whose class or role says clutter")),
+        );
     for (c, why) in sections {
         for slot in &mut in_cluster[c as usize..dom.node(c).end as usize] {
             slot.get_or_insert((c, why));

@@ -9,7 +9,7 @@
 //!
 //! The run fails (exit 1) when a score falls under its floor in the baseline file.
 
-use declutter::{decode_bytes, extract, Options};
+use declutter::{decode_bytes, extract_with, Options, Weights};
 use flate2::read::GzDecoder;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -50,6 +50,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let mut baseline = PathBuf::from(DEFAULT_BASELINE);
     let mut worst = 10usize;
     let mut report: Option<PathBuf> = None;
+    let mut weights = Weights::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -60,6 +61,15 @@ pub fn run(args: &[String]) -> ExitCode {
             "--worst" => match it.next().and_then(|n| n.parse().ok()) {
                 Some(n) => worst = n,
                 None => return fail("--worst needs a number"),
+            },
+            "--weights" => match it.next().map(std::fs::read_to_string) {
+                // A partial JSON object of `Weights` fields, for calibration runs.
+                Some(Ok(raw)) => match serde_json::from_str(&raw) {
+                    Ok(w) => weights = w,
+                    Err(e) => return fail(&format!("--weights: {e}")),
+                },
+                Some(Err(e)) => return fail(&format!("--weights: {e}")),
+                None => return fail("--weights needs a file"),
             },
             "--report" => match it.next() {
                 Some(r) => report = Some(PathBuf::from(r)),
@@ -77,9 +87,9 @@ pub fn run(args: &[String]) -> ExitCode {
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
     let result = if corpus.join("cases.json").is_file() {
-        eval_snippets(&corpus)
+        eval_snippets(&corpus, &weights)
     } else {
-        eval_references(&corpus)
+        eval_references(&corpus, &weights)
     };
     let (metrics, pages, timings) = match result {
         Ok(r) => r,
@@ -119,13 +129,13 @@ type EvalResult = Result<(Vec<(String, f64)>, Vec<PageScore>, Vec<Timing>), Stri
 
 /// Extracts one page, timing the parse alone and the whole extraction. Parse time is
 /// measured with the same parser the extractor uses, on the same string.
-fn timed_extract(html: &str, url: Option<&str>) -> (Option<String>, Timing) {
+fn timed_extract(html: &str, url: Option<&str>, w: &Weights) -> (Option<String>, Timing) {
     let t0 = Instant::now();
     // Parsing includes freeing the tree: every parse pays for it.
     drop(scraper::Html::parse_document(html));
     let parse_ms = t0.elapsed().as_secs_f64() * 1000.0;
     let t1 = Instant::now();
-    let result = std::panic::catch_unwind(|| extract(html, url, &Options::default()));
+    let result = std::panic::catch_unwind(|| extract_with(html, url, &Options::default(), w));
     let total_ms = t1.elapsed().as_secs_f64() * 1000.0;
     let text = match result {
         Ok(Ok(a)) => Some(a.text),
@@ -150,7 +160,7 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn eval_snippets(dir: &Path) -> EvalResult {
+fn eval_snippets(dir: &Path, w: &Weights) -> EvalResult {
     let raw =
         std::fs::read_to_string(dir.join("cases.json")).map_err(|e| format!("cases.json: {e}"))?;
     let cases: Vec<Case> = serde_json::from_str(&raw).map_err(|e| format!("cases.json: {e}"))?;
@@ -161,7 +171,7 @@ fn eval_snippets(dir: &Path) -> EvalResult {
         let path = dir.join(&case.file);
         let bytes = read_maybe_gz(&path)?;
         let html = decode_bytes(&bytes).unwrap_or_default();
-        let (text, timing) = timed_extract(&html, case.url.as_deref());
+        let (text, timing) = timed_extract(&html, case.url.as_deref(), w);
         timings.push(timing);
         let text = collapse(&text.unwrap_or_default());
         let mut missed = Vec::new();
@@ -277,7 +287,7 @@ fn reference_text(html: &str) -> String {
     out
 }
 
-fn eval_references(dir: &Path) -> EvalResult {
+fn eval_references(dir: &Path, w: &Weights) -> EvalResult {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -298,7 +308,7 @@ fn eval_references(dir: &Path) -> EvalResult {
         let html = decode_bytes(&bytes).unwrap_or_default();
         let expected =
             std::fs::read_to_string(page.join("expected.html")).map_err(|e| e.to_string())?;
-        let (text, timing) = timed_extract(&html, Some("http://fakehost/test/page.html"));
+        let (text, timing) = timed_extract(&html, Some("http://fakehost/test/page.html"), w);
         timings.push(timing);
         let (p, r, f) = token_f1(&text.unwrap_or_default(), &reference_text(&expected));
         sp += p;

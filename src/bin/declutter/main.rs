@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! declutter extract [--url URL] [--format json|html|text|markdown] [--explain] [--out-dir DIR] FILE...|-
-//! declutter eval CORPUS_DIR [--baseline FILE] [--worst N]
+//! declutter eval CORPUS_DIR [--baseline FILE] [--worst N] [--report FILE] [--weights FILE]
 //! ```
 //! Exit codes: 0 success, 2 unreadable input or bad arguments, 3 no content at all.
 
@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   declutter extract [--url URL] [--format json|html|text|markdown] [--explain] [--out-dir DIR] FILE...|-
-  declutter eval CORPUS_DIR [--baseline FILE] [--worst N]";
+  declutter eval CORPUS_DIR [--baseline FILE] [--worst N] [--report FILE] [--weights FILE]";
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {

@@ -399,13 +399,17 @@ impl Renderer<'_, '_> {
     /// Does the current position sit directly inside a block element we emitted (so loose
     /// text needs no wrapper)?
     fn inside_emitted_block(&self) -> bool {
-        self.open.last().is_some_and(|t| {
-            is_block_tag(t)
-                && !matches!(
+        // The nearest block element counts: `<p><strong>` is still inside the paragraph.
+        self.open
+            .iter()
+            .rev()
+            .find(|t| is_block_tag(t))
+            .is_some_and(|t| {
+                !matches!(
                     *t,
                     "ul" | "ol" | "dl" | "table" | "thead" | "tbody" | "tfoot" | "tr"
                 )
-        })
+            })
     }
 
     fn push(&mut self, ev: Event) {
@@ -662,6 +666,8 @@ impl Content {
             match ev {
                 Event::Open(name, _) => match *name {
                     "li" | "dt" | "dd" | "tr" | "figcaption" | "caption" => w.line_break(),
+                    // Row groups are not paragraphs: the table's rows stay together.
+                    "thead" | "tbody" | "tfoot" => {}
                     "td" | "th" => w.cell_separator(),
                     "pre" => {
                         w.paragraph_break();
@@ -672,6 +678,8 @@ impl Content {
                 },
                 Event::Close(name) => match *name {
                     "li" | "dt" | "dd" | "tr" | "figcaption" | "caption" => w.line_break(),
+                    // Row groups are not paragraphs: the table's rows stay together.
+                    "thead" | "tbody" | "tfoot" => {}
                     "td" | "th" => {}
                     "pre" => {
                         w.pre = w.pre.saturating_sub(1);

@@ -220,6 +220,9 @@ pub fn segment(dom: &Dom, pruned: &Pruned, tables: &TableStats) -> Segments {
                 let current = owners.last().and_then(|o| o.2);
                 if blank {
                     if let Some(b) = current {
+                        // White space inside a run belongs to it: between words, and
+                        // verbatim in a `pre`.
+                        block_of[i as usize] = b;
                         let block = &mut blocks[b as usize];
                         if !block.text.ends_with(' ') {
                             block.text.push(' ');

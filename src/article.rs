@@ -55,6 +55,8 @@ pub struct BlockReport {
     pub tag: String,
     /// The first characters of the block's text.
     pub preview: String,
+    /// The block's whole text (so a viewer can put a dropped block back).
+    pub text: String,
     pub words: usize,
     pub link_density: f32,
     pub score: f32,

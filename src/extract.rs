@@ -512,6 +512,7 @@ fn block_reports(a: &Analysis, post: &[Option<String>], input: &RenderInput) -> 
                     .element(b.owner)
                     .map_or("#document".to_string(), |e| e.name.to_string()),
                 preview,
+                text: b.text.clone(),
                 words: a.feats[i].words,
                 link_density: (a.feats[i].link_density * 100.0).round() / 100.0,
                 score: (a.scored[i].score * 10.0).round() / 10.0,

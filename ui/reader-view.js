@@ -316,8 +316,10 @@ function leadImageNeeded(article, content) {
   return true;
 }
 
-/** Full text of a dropped block, found in the source page by the core's CSS-like path. */
+/** Full text of a dropped block: the core reports it; older reports only had a preview, so
+ * the source page is searched by the block's CSS-like path as a fallback. */
 function blockText(sourceDoc, block) {
+  if (typeof block.text === 'string' && block.text) return block.text;
   if (sourceDoc && block.path) {
     try {
       const node = sourceDoc.querySelector(block.path);

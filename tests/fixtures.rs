@@ -60,6 +60,7 @@ fixtures! {
     paginated_review => "paginated-review",
     news_keypoints => "news-keypoints",
     jsonld_graph_refs => "jsonld-graph-refs",
+    wire_story => "wire-story",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

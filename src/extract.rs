@@ -84,7 +84,9 @@ pub fn stage_timings(html: &str) -> Vec<(&'static str, f64)> {
     let meta = metadata::collect(&dom);
     lap("metadata", &mut out);
     let lang = features::detect_language(meta.declared_lang.as_deref(), &segs);
+    lap("language", &mut out);
     let stats = features::node_stats(&dom, &pruned, &w);
+    lap("node stats", &mut out);
     let feats = features::measure(&dom, &pruned, &segs, &stats, &lang, &w);
     lap("features", &mut out);
     let scored: Vec<Scored> = segs

@@ -2,20 +2,51 @@
 
 use crate::dom::{Dom, Kind, NodeId, Tag};
 use crate::patterns::{
-    BOILERPLATE_LINES, BOILERPLATE_PREFIXES, CAPTION_HINTS, NEGATIVE_HINTS, NEGATIVE_ROLES, NEGATIVE_STEMS, STEM_EXCEPTIONS,
-    POSITIVE_HINTS, POSITIVE_ITEMPROPS, POSITIVE_ROLES, STOPWORDS,
+    BOILERPLATE_LINES, BOILERPLATE_PREFIXES, CAPTION_HINTS, NEGATIVE_HINTS, NEGATIVE_ROLES,
+    NEGATIVE_STEMS, POSITIVE_HINTS, POSITIVE_ITEMPROPS, POSITIVE_ROLES, STEM_EXCEPTIONS, STOPWORDS,
 };
 use crate::prune::Pruned;
 use crate::segment::{Block, Segments};
 use crate::weights::Weights;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+/// FNV-1a: the tables here are keyed by short words and class strings, where the standard
+/// SipHash (built to resist hostile keys) costs more than the lookup. A page cannot make these
+/// tables large: their keys are fixed word lists, or capped per document below.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Distinct class/id strings cached per document; past this they are computed each time.
+const HINT_CACHE_LIMIT: usize = 4096;
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
 /// Every stop word of every language, with a bit per language that lists it; built once.
-fn stopword_index() -> &'static HashMap<&'static str, u32> {
-    static INDEX: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+fn stopword_index() -> &'static FastMap<&'static str, u32> {
+    static INDEX: OnceLock<FastMap<&'static str, u32>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut map: HashMap<&'static str, u32> = HashMap::new();
+        let mut map: FastMap<&'static str, u32> = FastMap::default();
         for (k, (_, list)) in STOPWORDS.iter().enumerate() {
             for w in *list {
                 *map.entry(w).or_insert(0) |= 1 << k;
@@ -25,8 +56,8 @@ fn stopword_index() -> &'static HashMap<&'static str, u32> {
     })
 }
 
-fn hint_sets() -> &'static (HashSet<&'static str>, HashSet<&'static str>) {
-    static SETS: OnceLock<(HashSet<&'static str>, HashSet<&'static str>)> = OnceLock::new();
+fn hint_sets() -> &'static (FastSet<&'static str>, FastSet<&'static str>) {
+    static SETS: OnceLock<(FastSet<&'static str>, FastSet<&'static str>)> = OnceLock::new();
     SETS.get_or_init(|| {
         (
             POSITIVE_HINTS.iter().copied().collect(),
@@ -160,14 +191,18 @@ fn attr_hint(value: &str) -> (bool, bool) {
 fn element_hint<'a>(
     el: &'a crate::dom::Element,
     w: &Weights,
-    cache: &mut HashMap<&'a str, (bool, bool)>,
+    cache: &mut FastMap<&'a str, (bool, bool)>,
 ) -> f32 {
     let mut score = 0.0;
     let mut seen_pos = false;
     let mut seen_neg = false;
     for attr in ["class", "id"] {
         let Some(v) = el.attr(attr) else { continue };
-        let (neg, pos) = *cache.entry(v).or_insert_with(|| attr_hint(v));
+        let (neg, pos) = if cache.len() < HINT_CACHE_LIMIT {
+            *cache.entry(v).or_insert_with(|| attr_hint(v))
+        } else {
+            cache.get(v).copied().unwrap_or_else(|| attr_hint(v))
+        };
         if neg && !seen_neg {
             score -= w.hint_negative;
             seen_neg = true;
@@ -223,7 +258,7 @@ pub fn node_stats(dom: &Dom, pruned: &Pruned, w: &Weights) -> NodeStats {
     };
     // Forward pass: inherited values and per-text-node counts.
     let mut link_end: NodeId = 0;
-    let mut hint_cache: HashMap<&str, (bool, bool)> = HashMap::new();
+    let mut hint_cache: FastMap<&str, (bool, bool)> = FastMap::default();
     for i in 0..n {
         let node = &dom.nodes[i];
         let parent = node.parent.map(|p| p as usize);
@@ -239,9 +274,8 @@ pub fn node_stats(dom: &Dom, pruned: &Pruned, w: &Weights) -> NodeStats {
             Kind::Element(el) => {
                 let h = element_hint(el, w, &mut hint_cache);
                 s.caption[i] = ["class", "id"].iter().any(|k| {
-                    el.attr(k).is_some_and(|v| {
-                        CAPTION_HINTS.iter().any(|h| v.contains(h))
-                    })
+                    el.attr(k)
+                        .is_some_and(|v| CAPTION_HINTS.iter().any(|h| v.contains(h)))
                 });
                 s.own_hint[i] = h;
                 if h < 0.0 {
@@ -294,7 +328,12 @@ fn mark_teasers(dom: &Dom, pruned: &Pruned, w: &Weights, s: &mut NodeStats) {
         if pruned.removed[parent] || dom.nodes[parent].element().is_none() {
             continue;
         }
-        if dom.children(parent as NodeId).take(w.teaser_min_cards).count() < w.teaser_min_cards {
+        if dom
+            .children(parent as NodeId)
+            .take(w.teaser_min_cards)
+            .count()
+            < w.teaser_min_cards
+        {
             continue;
         }
         // Children of one parent, grouped in runs of equal shape.

@@ -573,13 +573,14 @@ pub fn push_collapsed(out: &mut String, text: &str) {
 /// paragraph. 100,000 nested `div`s cost minutes, 20,000 unclosed `<b class=N>` more memory
 /// than a machine has (tests/adversarial.rs measures them). Browsers bound this themselves
 /// (Blink stops nesting at depth 512). A linear scan finds such input; only then is it
-/// rewritten, by dropping the start tags (and matching end tags) past the limits, which keeps
-/// all text. Ordinary pages are passed through untouched.
+/// rewritten: past the depth limit each new element closes the previous one, so they become
+/// siblings as in Blink; attributes and unclosed formatting elements past their limits are
+/// dropped. All text is kept. Ordinary pages are passed through untouched.
 mod bound {
     use std::borrow::Cow;
     use std::collections::HashMap;
 
-    /// Deeper elements are flattened into their ancestor at this depth, as Blink does.
+    /// Deeper elements become siblings at this depth, as in Blink.
     const MAX_DEPTH: usize = 512;
     /// Attributes of one tag after this many are dropped.
     const MAX_ATTRS: usize = 128;
@@ -627,7 +628,10 @@ mod bound {
         rewrite: bool,
         exceeded: bool,
         out: String,
-        stack: Vec<String>,
+        /// Open elements (simplified), and whether each was placed past the depth limit.
+        stack: Vec<(String, bool)>,
+        /// Elements closed early to keep the depth, innermost last: their own end tags go.
+        closed_early: Vec<String>,
         /// Start tags dropped, by name, whose end tags are to be dropped too.
         dropped: HashMap<String, usize>,
         open_formatting: HashMap<String, usize>,
@@ -644,6 +648,7 @@ mod bound {
                 exceeded: false,
                 out: String::with_capacity(if rewrite { src.len() } else { 0 }),
                 stack: Vec::new(),
+                closed_early: Vec::new(),
                 dropped: HashMap::new(),
                 open_formatting: HashMap::new(),
                 formatting_total: 0,
@@ -739,9 +744,18 @@ mod bound {
                     }
                     _ => keep = !take(&mut self.dropped, &name),
                 }
+            } else if self
+                .stack
+                .last()
+                .is_some_and(|(n, flat)| *flat && *n == name)
+            {
+                self.stack.pop();
+            } else if self.closed_early.last().is_some_and(|n| *n == name) {
+                self.closed_early.pop();
+                keep = false;
             } else {
                 let reach = self.stack.len().saturating_sub(END_TAG_REACH);
-                match self.stack[reach..].iter().rposition(|n| *n == name) {
+                match self.stack[reach..].iter().rposition(|(n, _)| *n == name) {
                     Some(i) => self.stack.truncate(reach + i),
                     None => keep = !take(&mut self.dropped, &name),
                 }
@@ -872,16 +886,26 @@ mod bound {
             if self_closing && !MODAL.contains(&name) {
                 return true;
             }
-            if SELF_CLOSING_SIBLINGS.contains(&name) && self.stack.last().is_some_and(|t| t == name)
+            if SELF_CLOSING_SIBLINGS.contains(&name)
+                && self.stack.last().is_some_and(|(t, _)| t == name)
             {
                 self.stack.pop();
             }
-            if self.stack.len() >= MAX_DEPTH && !MODAL.contains(&name) {
+            let flat = self.stack.len() >= MAX_DEPTH && !MODAL.contains(&name);
+            if flat {
                 self.exceeded = true;
-                *self.dropped.entry(name.to_string()).or_default() += 1;
-                return false;
+                // The previous element past the limit ends here, so this one is its sibling.
+                if let Some((prev, true)) = self.stack.last().cloned() {
+                    if self.rewrite {
+                        self.out.push_str("</");
+                        self.out.push_str(&prev);
+                        self.out.push('>');
+                    }
+                    self.stack.pop();
+                    self.closed_early.push(prev);
+                }
             }
-            self.stack.push(name.to_string());
+            self.stack.push((name.to_string(), flat));
             true
         }
     }
@@ -922,15 +946,20 @@ mod bound {
         #[test]
         fn deep_nesting_is_flattened_and_text_kept() {
             let page = format!(
-                "{}<p>deep text</p>{}",
+                "{}<p>deep text</p>{}<p>after</p>",
                 "<div>".repeat(2000),
                 "</div>".repeat(2000)
             );
             let out = bounded(&page);
-            assert_eq!(out.matches("<div>").count(), MAX_DEPTH);
-            assert_eq!(out.matches("</div>").count(), MAX_DEPTH);
-            // The paragraph sits deeper than the limit: its tags go, its text stays.
-            assert!(out.contains("deep text"));
+            assert_eq!(out.matches("<div>").count(), 2000);
+            assert_eq!(out.matches("</div>").count(), 2000);
+            assert!(out.contains("<p>deep text</p>"));
+            let dom = crate::dom::Dom::parse(&page);
+            let deepest = dom.nodes.iter().map(|n| n.depth).max().unwrap_or(0);
+            assert!(deepest as usize <= MAX_DEPTH + 4, "depth {deepest}");
+            // Every element closed where it should: the last paragraph is back at the top.
+            let after = dom.nodes.iter().find(|n| n.text() == Some("after"));
+            assert!(after.is_some_and(|n| n.depth <= 4));
         }
 
         #[test]

@@ -440,6 +440,31 @@ fn noscript_and_templates_in_bulk() {
     assert_kept(&run(&article_with(&extra)), "noscript/template bulk");
 }
 
+/// Past the nesting and formatting limits the page is rewritten before parsing: hostile markup
+/// down there must still come out safe, with its text.
+#[test]
+fn hostile_markup_past_the_limits_stays_safe() {
+    let vectors = "<script>alert(1)</script><img src=x onerror=alert(1)>\
+                   <a href=\"javascript:alert(1)\">j</a><svg><script>alert(1)</script></svg>\
+                   <div title=\"<script>alert(1)</script>\" onclick=alert(1)>t</div>\
+                   <noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>\
+                   <style><img src=x onerror=alert(1)></style><textarea><b>x</textarea>";
+    let formatting: String = (0..100)
+        .map(|i| format!("<b class=c{i}><i id=i{i}>"))
+        .collect();
+    for depth in [10, 600, 5000] {
+        let page = nested(depth, "<div>", "</div>").replacen(
+            &format!("<p>{MARK}"),
+            &format!("{vectors}<p>{MARK}"),
+            1,
+        );
+        assert_kept(&run(&page), &format!("vectors at depth {depth}"));
+        let page = article_with(&format!("{formatting}{vectors}<p>{MARK}.</p>"));
+        let r = run(&page);
+        assert!(r.is_ok(), "vectors past the formatting limit");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Regressions found by fuzzing (`make fuzz`)
 // ---------------------------------------------------------------------------------------------

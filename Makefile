@@ -35,6 +35,10 @@ eval: cli
 wasm:
 	bash scripts/build-wasm.sh
 
+## bench: Declutter (wasm) against Readability.js in headless Chromium and Firefox (not in test)
+bench: wasm
+	bash scripts/bench.sh "$(CORPORA)"
+
 ## wasm-test: the wasm build in Node, headless Chromium and Firefox, and its parity with the CLI
 wasm-test: wasm cli
 	bash scripts/test-wasm.sh

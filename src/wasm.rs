@@ -50,6 +50,8 @@ export interface BlockReport {
   tag: string;
   /** The first characters of the block's text. */
   preview: string;
+  /** The block's whole text. */
+  text: string;
   words: number;
   linkDensity: number;
   score: number;
@@ -215,9 +217,10 @@ fn serialize_rendered(document: &Document) -> Result<String, JsError> {
     let root = document
         .document_element()
         .ok_or_else(|| JsError::new("the document has no root element"))?;
-    let marked = match (document.body(), document.default_view()) {
-        (Some(body), view) => mark_hidden(document, &body, view.as_ref())?,
-        (None, _) => Vec::new(),
+    let view = document.default_view();
+    let marked = match document.body() {
+        Some(body) => mark_hidden(document, &body, view.as_ref())?,
+        None => Vec::new(),
     };
     let html = root.outer_html();
     for el in &marked {
@@ -239,15 +242,17 @@ fn mark_hidden(
     let walker: TreeWalker = document
         .create_tree_walker_with_what_to_show(body, SHOW_ELEMENT)
         .map_err(|_| JsError::new("cannot walk the document"))?;
+    let probe = Visibility::new(view);
     let mut marked = Vec::new();
     let mut next = walker.first_child().ok().flatten();
     while let Some(node) = next {
         let el: Element = node.unchecked_into();
-        if el.has_attribute(HIDDEN_ATTR) {
-            next = skip_subtree(&walker);
-        } else if is_not_rendered(&el, view) {
-            let _ = el.set_attribute(HIDDEN_ATTR, "");
-            marked.push(el);
+        if probe.is_not_rendered(&el) {
+            // A mark the page already carries is its own: leave it, and do not remove it later.
+            if !el.has_attribute(HIDDEN_ATTR) {
+                let _ = el.set_attribute(HIDDEN_ATTR, "");
+                marked.push(el);
+            }
             next = skip_subtree(&walker);
         } else {
             next = walker.next_node().ok().flatten();
@@ -267,23 +272,63 @@ fn skip_subtree(walker: &TreeWalker) -> Option<web_sys::Node> {
     }
 }
 
-/// `hidden`, `display: none` or `visibility: hidden` as the browser computes it. Without a
-/// window (a document from `DOMParser`) nothing is computed, so only `hidden` counts.
-fn is_not_rendered(el: &Element, view: Option<&Window>) -> bool {
-    if el.has_attribute("hidden") {
-        return true;
+#[wasm_bindgen]
+extern "C" {
+    /// An element, seen through `Element.checkVisibility()` (Chromium 105+, Firefox 106+),
+    /// which web-sys does not bind yet.
+    type CheckVisibility;
+    /// `catch` turns the method's absence in an older engine into an `Err`.
+    #[wasm_bindgen(method, catch, js_name = checkVisibility)]
+    fn check_visibility(this: &CheckVisibility, options: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// Answers "does the browser render this element?" for one page.
+struct Visibility<'a> {
+    view: Option<&'a Window>,
+    /// `{visibilityProperty: true}`, built once for every `checkVisibility` call.
+    options: JsValue,
+}
+
+impl<'a> Visibility<'a> {
+    fn new(view: Option<&'a Window>) -> Self {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"visibilityProperty".into(), &true.into());
+        Visibility {
+            view,
+            options: options.into(),
+        }
     }
-    let Some(style) = view.and_then(|w| w.get_computed_style(el).ok().flatten()) else {
-        return false;
-    };
-    let display = style.get_property_value("display").unwrap_or_default();
-    if display == "none" {
-        return true;
+
+    /// `display: none` or `visibility: hidden` as the browser computes it (the `hidden`
+    /// attribute is `display: none` in every browser's own style sheet). Without a window (a
+    /// document from `DOMParser`) nothing is computed, so only `hidden` counts.
+    ///
+    /// This runs for every element of the page, so the common case makes a single call across
+    /// the boundary and passes no string.
+    fn is_not_rendered(&self, el: &Element) -> bool {
+        let Some(view) = self.view else {
+            return el.has_attribute("hidden");
+        };
+        // One call with a boolean answer is several times cheaper than reading the computed
+        // style (an object and two strings across the boundary), and almost every element is
+        // visible. A "not visible" answer is confirmed from the style: `checkVisibility` also
+        // says false for boxless `display: contents` elements, whose children do show.
+        let probe: &CheckVisibility = el.unchecked_ref();
+        if let Ok(true) = probe.check_visibility(&self.options) {
+            return false;
+        }
+        let Some(style) = view.get_computed_style(el).ok().flatten() else {
+            return false;
+        };
+        let display = style.get_property_value("display").unwrap_or_default();
+        if display == "none" {
+            return true;
+        }
+        // A `visibility: hidden` element may show a `visibility: visible` child; that is rare
+        // in article pages, where hidden panels are hidden whole.
+        let visibility = style.get_property_value("visibility").unwrap_or_default();
+        visibility == "hidden" || visibility == "collapse"
     }
-    // A `visibility: hidden` element may show a `visibility: visible` child; that is rare in
-    // article pages, where hidden panels are hidden whole.
-    let visibility = style.get_property_value("visibility").unwrap_or_default();
-    visibility == "hidden" || visibility == "collapse"
 }
 
 // The tests live under tests/wasm/ but are unit tests of this module: they call its functions

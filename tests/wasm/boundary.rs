@@ -286,6 +286,7 @@ fn extract_document_leaves_out_what_is_not_rendered() {
          <div class=\"vh\">{}</div>\
          <template>{}</template>\
          <p>{PROSE} VISIBLE-THREE.</p>\
+         <div style=\"display:contents\"><p>{PROSE} VISIBLE-CONTENTS.</p></div>\
          <p data-declutter-hidden>{PROSE} SECRET-PREMARKED.</p>\
          </article>",
         secret("INLINE"),
@@ -308,7 +309,12 @@ fn extract_document_leaves_out_what_is_not_rendered() {
 
     let article = result.map_err(error_message).expect("extracts");
     let text = get_str(&article, "text");
-    for visible in ["VISIBLE-ONE", "VISIBLE-TWO", "VISIBLE-THREE"] {
+    for visible in [
+        "VISIBLE-ONE",
+        "VISIBLE-TWO",
+        "VISIBLE-THREE",
+        "VISIBLE-CONTENTS",
+    ] {
         assert!(text.contains(visible), "{visible} missing from {text}");
     }
     for hidden in [

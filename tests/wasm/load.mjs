@@ -21,7 +21,8 @@ export function decodePage(bytes) {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   const m = head.match(/<meta[^>]+charset\s*=\s*["']?([\w-]+)/i);
-  let label = m ? m[1].toLowerCase() : 'utf-8';
+  const label = m ? m[1].toLowerCase() : 'utf-8';
+  if (WINDOWS_1252_LABELS.has(label)) return decodeWindows1252(bytes);
   try {
     return new TextDecoder(label).decode(bytes);
   } catch {
@@ -50,4 +51,15 @@ export function firstDifference(a, b, where = '$') {
   }
   const show = (v) => (v === undefined ? 'undefined' : JSON.stringify(v).slice(0, 300));
   return `${where}: ${show(a)} != ${show(b)}`;
+}
+
+// Node 20's TextDecoder decodes windows-1252 as ISO-8859-1 (0x80-0x9F become C1 controls instead
+// of ’ “ ” € ...), so the WHATWG mapping is done here for the labels that mean windows-1252.
+const WINDOWS_1252_LABELS = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'latin1', 'iso-8859-1', 'iso8859-1', 'l1', 'us-ascii', 'ascii']);
+const C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes) {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b < 0xa0 ? C1[b - 0x80] : String.fromCharCode(b);
+  return out;
 }

@@ -1,0 +1,116 @@
+// The benchmark harness page: one browsing context, the wasm module instantiated once (as the
+// extension does in its background), each corpus page loaded in turn into a same-origin iframe.
+// For each page it times, alternating, after warm-up:
+//   (a) Mozilla Readability.js on doc.cloneNode(true), as its README prescribes;
+//   (b) Declutter end to end: extractDocument(doc) marks what the page does not render,
+//       serializes the live document, extracts in wasm and returns the article object.
+// and posts the raw numbers to the server.
+import init, { extractDocument, extract } from '/pkg/declutter.js';
+
+const params = new URLSearchParams(location.hash.slice(1));
+const warmup = Number(params.get('warmup') ?? 2);
+const runs = Number(params.get('runs') ?? 5);
+const frame = document.getElementById('page');
+const status = document.getElementById('status');
+
+const post = (msg) => fetch('/result', { method: 'POST', body: JSON.stringify(msg) });
+
+function time(fn) {
+  const t0 = performance.now();
+  let out;
+  let error = null;
+  try {
+    out = fn();
+  } catch (e) {
+    error = String(e && e.message ? e.message : e);
+  }
+  return { ms: performance.now() - t0, out, error };
+}
+
+function load(id) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 30_000);
+    frame.onload = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    frame.src = `/page/${encodeURIComponent(id)}`;
+  });
+}
+
+function measure(doc) {
+  const readability = () => time(() => new Readability(doc.cloneNode(true)).parse());
+  const declutter = () => time(() => extractDocument(doc));
+  for (let i = 0; i < warmup; i++) {
+    readability();
+    declutter();
+  }
+  const r = [];
+  const d = [];
+  for (let i = 0; i < runs; i++) {
+    // Alternate which goes first, so neither always runs right after the other's garbage.
+    if (i % 2 === 0) {
+      r.push(readability());
+      d.push(declutter());
+    } else {
+      d.push(declutter());
+      r.push(readability());
+    }
+  }
+  // Where Declutter's time goes, from one more run: serializing alone, then extracting from the
+  // serialized HTML (the rest of the end-to-end time is marking hidden elements).
+  const serialize = time(() => doc.documentElement.outerHTML);
+  const extractOnly = time(() => extract(serialize.out, doc.URL));
+  const lastR = r[r.length - 1];
+  const lastD = d[d.length - 1];
+  return {
+    htmlChars: serialize.out.length,
+    elements: doc.getElementsByTagName('*').length,
+    readabilityMs: r.map((x) => x.ms),
+    declutterMs: d.map((x) => x.ms),
+    serializeMs: serialize.ms,
+    extractMs: extractOnly.ms,
+    readabilityFound: Boolean(lastR.out),
+    readabilityError: lastR.error,
+    declutterWords: lastD.out ? lastD.out.wordCount : null,
+    declutterError: lastD.error,
+  };
+}
+
+/** Module start-up: the first fetch + streaming compile + instantiate in this context (cold),
+ *  then further compiles of the same URL (the browser may reuse its code cache). */
+async function startup() {
+  const url = new URL('/pkg/declutter_bg.wasm', import.meta.url);
+  const t0 = performance.now();
+  await init({ module_or_path: url });
+  const cold = performance.now() - t0;
+  const again = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    await WebAssembly.compileStreaming(fetch(url));
+    again.push(performance.now() - t);
+  }
+  return { coldMs: cold, compileAgainMs: again };
+}
+
+async function main() {
+  await post({ startup: await startup() });
+  for (;;) {
+    const { id, index, total } = await (await fetch('/next')).json();
+    if (!id) break;
+    status.textContent = `${index}/${total} ${id}`;
+    await load(id);
+    let result;
+    try {
+      const doc = frame.contentDocument;
+      if (!doc || !doc.documentElement) throw new Error('the page did not load');
+      result = measure(doc);
+    } catch (e) {
+      result = { error: String(e && e.stack ? e.stack : e) };
+    }
+    await post({ id, ...result });
+  }
+  await post({ done: true });
+}
+
+main().catch((e) => post({ done: true, error: String(e && e.stack ? e.stack : e) }));

@@ -838,6 +838,9 @@ fn markdown_destination(url: &str) -> String {
     out
 }
 
+/// Marks a `pre` written inside a table cell, which gets no fence.
+const CELL_CODE: &str = "|";
+
 #[derive(Default)]
 struct MarkdownWriter {
     /// Fences for the `pre` blocks still to come (see [`code_fences`]), and the one open.
@@ -908,7 +911,7 @@ impl MarkdownWriter {
         self.out.push_str(s);
     }
     fn text(&mut self, t: &str) {
-        if self.pre > 0 {
+        if self.pre > 0 && self.cell.is_none() {
             let prefix = self.prefix();
             self.flush();
             self.out.push_str(&t.replace('\n', &format!("\n{prefix}")));
@@ -976,6 +979,12 @@ impl MarkdownWriter {
                     };
                     self.push(&marker);
                 }
+                "pre" if self.cell.is_some() => {
+                    // A table cell is one line: code there is inline text, escaped like the
+                    // rest (a fence would not hold, and its text would escape as raw HTML).
+                    self.next_fence += 1;
+                    self.fence.push(CELL_CODE.to_string());
+                }
                 "pre" if self.pre > 0 => {
                     // A `pre` inside a `pre` is already inside the fence.
                     self.next_fence += 1;
@@ -1037,6 +1046,9 @@ impl MarkdownWriter {
                 "ul" | "ol" => {
                     self.lists.pop();
                     self.pending = if self.lists.is_empty() { 2 } else { 1 };
+                }
+                "pre" if self.fence.last().is_some_and(|f| f == CELL_CODE) => {
+                    self.fence.pop();
                 }
                 "pre" if self.pre > 1 => {
                     self.pre -= 1;

@@ -508,6 +508,21 @@ fn fuzz_regression_srcset_descriptor_with_multibyte_unit() {
     }
 }
 
+/// Found by the `extract` target: a `pre` inside a table cell (a fixture page with an unclosed
+/// cell) lost its fence to the cell while its text, unescaped as code, went out as raw HTML.
+#[test]
+fn fuzz_regression_code_block_inside_a_table_cell() {
+    let r = run(&article_with(
+        "<table><tr><th>Option</th><th>Meaning</th></tr><tr><td>one</td><td>Unfinished \
+         <pre>--prefer &lt;local|remote&gt;\n&lt;img src=x onerror=alert(1)&gt;</pre></td></tr>\
+         </table>",
+    ));
+    assert_kept(&r, "pre in a table cell");
+    let md = html_to_markdown(&r.expect("kept").content_html);
+    let problems = safe_output::markdown_problems(&md);
+    assert!(problems.is_empty(), "{problems:?}\n{md}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // The input size limit
 // ---------------------------------------------------------------------------------------------

@@ -33,10 +33,10 @@ pub use article::{Article, BlockReport, MetadataSources};
 #[cfg(not(target_arch = "wasm32"))]
 pub use decode::decode_bytes;
 pub use error::ExtractError;
-pub use extract::{extract, extract_with, is_readerable};
 #[cfg(not(target_arch = "wasm32"))]
 #[doc(hidden)]
 pub use extract::stage_timings;
+pub use extract::{extract, extract_with, is_readerable};
 pub use options::{Options, DEFAULT_MAX_INPUT_BYTES};
 pub use render::html_to_markdown;
 pub use weights::Weights;

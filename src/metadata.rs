@@ -497,8 +497,11 @@ pub fn normalize_date(raw: &str) -> Option<String> {
     if s.is_empty() || s.len() > 80 {
         return None;
     }
+    let textual = s;
+    // ISO: YYYY-MM-DD[THH:MM[:SS][.fff][Z|±HH:MM]]. Its parts are ASCII, so the ISO reading
+    // looks only at the ASCII prefix, where byte offsets are character offsets.
+    let s = &s[..s.find(|c: char| !c.is_ascii()).unwrap_or(s.len())];
     let b = s.as_bytes();
-    // ISO: YYYY-MM-DD[THH:MM[:SS][.fff][Z|±HH:MM]]
     if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && s[..4].chars().all(|c| c.is_ascii_digit()) {
         let y: u32 = s[..4].parse().ok()?;
         let m: u32 = s[5..7].parse().ok()?;
@@ -549,7 +552,7 @@ pub fn normalize_date(raw: &str) -> Option<String> {
     }
     // Textual: "9 December 2024", "December 9, 2024", "Mon, 09 Dec 2024 09:13:00 GMT",
     // "09.12.2024", "9. Dezember 2024".
-    let lower = s.to_lowercase();
+    let lower = textual.to_lowercase();
     let tokens: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
         .filter(|t| !t.is_empty())
@@ -561,7 +564,7 @@ pub fn normalize_date(raw: &str) -> Option<String> {
         let t = t.trim_end_matches(['.', ',']);
         if let Some(&(_, m)) = MONTHS.iter().find(|(name, _)| *name == t) {
             month.get_or_insert(m);
-        } else if t.len() == 10 && t.as_bytes()[2] == b'.' && t.as_bytes()[5] == b'.' {
+        } else if t.is_ascii() && t.len() == 10 && t.as_bytes()[2] == b'.' && t.as_bytes()[5] == b'.' {
             // 09.12.2024
             let d: u32 = t[..2].parse().ok()?;
             let m: u32 = t[3..5].parse().ok()?;

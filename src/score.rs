@@ -125,7 +125,13 @@ pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
         -w.link_density * f.link_density - w.link_heavy * (f.link_density - 0.5).max(0.0),
     );
     if let Some(p) = f.boilerplate {
-        push_detail(&mut r, &mut s, "boilerplate phrase", Some(p), -w.boilerplate);
+        push_detail(
+            &mut r,
+            &mut s,
+            "boilerplate phrase",
+            Some(p),
+            -w.boilerplate,
+        );
     }
     push(
         &mut r,

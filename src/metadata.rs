@@ -564,7 +564,11 @@ pub fn normalize_date(raw: &str) -> Option<String> {
         let t = t.trim_end_matches(['.', ',']);
         if let Some(&(_, m)) = MONTHS.iter().find(|(name, _)| *name == t) {
             month.get_or_insert(m);
-        } else if t.is_ascii() && t.len() == 10 && t.as_bytes()[2] == b'.' && t.as_bytes()[5] == b'.' {
+        } else if t.is_ascii()
+            && t.len() == 10
+            && t.as_bytes()[2] == b'.'
+            && t.as_bytes()[5] == b'.'
+        {
             // 09.12.2024
             let d: u32 = t[..2].parse().ok()?;
             let m: u32 = t[3..5].parse().ok()?;

@@ -94,7 +94,7 @@ async function startup() {
 }
 
 async function main() {
-  await post({ startup: await startup() });
+  await post({ startup: { ...(await startup()), crossOriginIsolated } });
   for (;;) {
     const { id, index, total } = await (await fetch('/next')).json();
     if (!id) break;

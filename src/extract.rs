@@ -414,6 +414,12 @@ fn strip_header_lines(
             let by_prefix =
                 metadata::clean_byline(&b.text).filter(|c| c.len() < b.text.trim().len());
             if is_byline_text || by_prefix.is_some() {
+                if published.is_none() {
+                    *published = metadata::normalize_date(&b.text).map(|d| Found {
+                        value: d,
+                        source: "text",
+                    });
+                }
                 if byline.is_none() {
                     *byline = by_prefix.map(|v| Found {
                         value: v,

@@ -173,6 +173,8 @@ pub fn collect(dom: &Dom) -> Metadata {
                 "dc.date",
                 "dc.date.issued",
                 "dcterms.created",
+                "dcterms.date",
+                "dcterms.issued",
                 "sailthru.date",
                 "parsely-pub-date",
                 "citation_publication_date",
@@ -405,11 +407,13 @@ pub fn clean_byline(text: &str) -> Option<String> {
     if !(2..=100).contains(&count) {
         return None;
     }
-    let lower = t.to_lowercase();
+    // The prefixes are ASCII: compare bytes without lower-casing (which can change lengths).
     let t = BYLINE_PREFIXES
         .iter()
-        .find(|p| lower.starts_with(*p))
+        .find(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
         .map_or(t, |p| t[p.len()..].trim());
+    // "By Jane Doe | March 2, 2024 | 4:15 PM": the name is the first part.
+    let t = t.split(" | ").next().unwrap_or(t).trim();
     (t.split_whitespace().count() <= 12 && !t.is_empty()).then(|| t.to_string())
 }
 

@@ -137,7 +137,7 @@ pub const BOILERPLATE_LINES: &[&str] = &[
 /// Prefixes of a byline line ("By Jane Doe").
 #[rustfmt::skip]
 pub const BYLINE_PREFIXES: &[&str] = &[
-    "by ", "written by ", "words by ", "reporting by ", "von ", "par ", "por ", "di ", "door ",
+    "by ", "posted by ", "written by ", "words by ", "reporting by ", "von ", "par ", "por ", "di ", "door ",
     "av ", "autor: ", "author: ", "autorin: ",
 ];
 

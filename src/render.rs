@@ -291,6 +291,11 @@ pub fn render(input: &RenderInput, container: NodeId) -> Content {
                 let disp = match disposition(el.ns, &el.name) {
                     Disposition::Keep("a") if !input.links => Disposition::Unwrap,
                     Disposition::Keep("figure") if !input.images => Disposition::Unwrap,
+                    // Without its picture a caption describes nothing.
+                    Disposition::Keep("figcaption") if !input.images => {
+                        i = node.end;
+                        continue;
+                    }
                     d => d,
                 };
                 match disp {
@@ -487,11 +492,23 @@ impl Renderer<'_, '_> {
         let dom = self.input.dom;
         let mut closers: Vec<(NodeId, Option<&'static str>)> = Vec::new();
         let end = dom.node(math).end;
+        // Annotations (the TeX source, other encodings) are for machines, not readers.
+        let mut skip_until = 0;
         for j in math + 1..end {
+            if j < skip_until {
+                continue;
+            }
             while closers.last().is_some_and(|c| c.0 <= j) {
                 if let Some((_, Some(name))) = closers.pop() {
                     self.push(Event::Close(name));
                 }
+            }
+            if dom
+                .element(j)
+                .is_some_and(|e| matches!(&*e.name, "annotation" | "annotation-xml"))
+            {
+                skip_until = dom.node(j).end;
+                continue;
             }
             match &dom.node(j).kind {
                 Kind::Text(t) => self.push(Event::Text(t.to_string())),

@@ -194,7 +194,7 @@ pub fn segment(dom: &Dom, pruned: &Pruned, tables: &TableStats) -> Segments {
                             }
                         }
                         if el.tag == Tag::Math {
-                            let text = dom.text_of(i);
+                            let text = math_text(dom, i);
                             if let Some(&(_, _, Some(b))) = owners.last() {
                                 let block = &mut blocks[b as usize];
                                 push_collapsed(&mut block.text, &text);
@@ -285,4 +285,26 @@ fn open_block(
         return b;
     }
     0
+}
+
+/// The visible text of a MathML element, without its annotations (TeX source and the like).
+fn math_text(dom: &Dom, math: NodeId) -> String {
+    let mut out = String::new();
+    let end = dom.node(math).end;
+    let mut j = math;
+    while j < end {
+        if dom
+            .element(j)
+            .is_some_and(|e| matches!(&*e.name, "annotation" | "annotation-xml"))
+        {
+            j = dom.node(j).end;
+            continue;
+        }
+        if let Some(t) = dom.node(j).text() {
+            push_collapsed(&mut out, t);
+            out.push(' ');
+        }
+        j += 1;
+    }
+    out.trim().to_string()
 }

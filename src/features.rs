@@ -493,12 +493,26 @@ pub fn boilerplate_phrase(text: &str) -> Option<&'static str> {
     if let Some(line) = BOILERPLATE_LINES.iter().find(|l| **l == trimmed) {
         return Some(line);
     }
+    let original: Vec<char> = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(')
+        .chars()
+        .take(64)
+        .collect();
     BOILERPLATE_PREFIXES.iter().copied().find(|p| {
-        key.starts_with(p)
-            && key[p.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric() || p.ends_with(':'))
+        if !key.starts_with(p) {
+            return false;
+        }
+        // The phrase must end at a word boundary — or where two widgets' labels were glued
+        // together without a space ("Listen to this articleLoading audio...").
+        let n = p.chars().count();
+        key[p.len()..].chars().next().is_none_or(|c| {
+            !c.is_alphanumeric()
+                || p.ends_with(':')
+                || (original.get(n).is_some_and(|c| c.is_uppercase())
+                    && original
+                        .get(n.wrapping_sub(1))
+                        .is_some_and(|c| c.is_lowercase()))
+        })
     })
 }
 

@@ -347,10 +347,14 @@ fn mark_teasers(dom: &Dom, pruned: &Pruned, w: &Weights, s: &mut NodeStats) {
                     .copied()
                     .filter(|&c| {
                         let ci = c as usize;
-                        s.chars[ci] > 0
-                            && (s.link_chars[ci] as f32 / s.chars[ci] as f32)
-                                >= w.teaser_link_density
-                            && s.chars[ci] < 300
+                        if s.chars[ci] == 0 || s.chars[ci] >= 300 {
+                            return false;
+                        }
+                        let density = s.link_chars[ci] as f32 / s.chars[ci] as f32;
+                        // A card is a linked headline, alone or over a short standfirst.
+                        density >= w.teaser_link_density
+                            || (density >= w.teaser_headline_density
+                                && has_linked_heading(dom, c, s))
                     })
                     .collect();
                 if linky.len() >= w.teaser_min_cards && linky.len() * 2 >= run.len() {
@@ -381,6 +385,17 @@ fn mark_teasers(dom: &Dom, pruned: &Pruned, w: &Weights, s: &mut NodeStats) {
         }
         flush(&mut run, s);
     }
+}
+
+/// Does a card open with a heading that is entirely a link (its headline)? Looks only at the
+/// card's first nodes, so the check stays cheap on any page.
+fn has_linked_heading(dom: &Dom, card: NodeId, s: &NodeStats) -> bool {
+    let end = dom.node(card).end.min(card.saturating_add(24));
+    (card..end).any(|i| {
+        dom.tag(i).is_some_and(Tag::is_heading)
+            && s.chars[i as usize] > 0
+            && s.link_chars[i as usize] == s.chars[i as usize]
+    })
 }
 
 /// Picks the stop-word list: the page's declared language when it has one, else the list with

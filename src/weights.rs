@@ -52,6 +52,9 @@ pub struct Weights {
     pub teaser_min_cards: usize,
     /// A card whose link density is above this counts towards a teaser group.
     pub teaser_link_density: f32,
+    /// A card whose heading is wholly a link counts from this lower link density (a linked
+    /// headline over a short standfirst).
+    pub teaser_headline_density: f32,
 
     // ---- block classes ----
     /// A block at or above this score is good content.
@@ -125,6 +128,7 @@ impl Default for Weights {
             teaser: 4.0,
             teaser_min_cards: 3,
             teaser_link_density: 0.5,
+            teaser_headline_density: 0.2,
             good_score: 1.5,
             bad_score: -1.0,
             innocent_floor: -4.0,

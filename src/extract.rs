@@ -174,6 +174,7 @@ pub fn extract_with(
             &mut byline,
             &mut published,
             &mut post_notes,
+            w,
         );
     }
     if a.selection.run.is_none() {
@@ -314,15 +315,15 @@ fn readerable(a: &Analysis, text: &str, w: &Weights) -> (bool, f32) {
         .map(|f| f.chars)
         .sum();
     let all_chars: usize = a.feats.iter().map(|f| f.chars).sum::<usize>().max(1);
-    let mut conf = 0.55 * (chars / (2.0 * w.readerable_min_chars)).min(1.0)
-        + 0.25 * (good_blocks / 5.0).min(1.0);
+    let mut conf = w.readerable_length_share * (chars / (2.0 * w.readerable_min_chars)).min(1.0)
+        + w.readerable_blocks_share * (good_blocks / w.readerable_good_blocks).min(1.0);
     if a.meta.declared_article {
-        conf += 0.2;
+        conf += w.readerable_declared_share;
     }
     // A page made mostly of linked teasers is a front page, whatever else it holds.
     let teaser_share = teaser_chars as f32 / all_chars as f32;
-    if teaser_share > 0.5 && chars < 2.0 * w.readerable_min_chars {
-        conf -= 0.3 * teaser_share;
+    if teaser_share > w.readerable_teaser_share && chars < 2.0 * w.readerable_min_chars {
+        conf -= w.readerable_teaser_penalty * teaser_share;
     }
     let conf = conf.clamp(0.0, 1.0);
     let readerable = conf >= w.readerable_threshold && chars >= 0.5 * w.readerable_min_chars;
@@ -381,11 +382,12 @@ fn strip_header_lines(
     byline: &mut Option<Found>,
     published: &mut Option<Found>,
     notes: &mut [Option<String>],
+    w: &Weights,
 ) {
     let norm_title = title.map(|t| normalize(&t.value));
     let norm_byline = byline.as_ref().map(|b| normalize(&b.value));
     // The header zone: blocks before the first good block and the first few after it.
-    let limit = (first + 6).min(a.segs.blocks.len());
+    let limit = (first + w.header_zone_blocks).min(a.segs.blocks.len());
     // Indexes several parallel tables (blocks, features, decisions, notes) at once.
     #[allow(clippy::needless_range_loop)]
     for i in 0..limit {
@@ -407,7 +409,7 @@ fn strip_header_lines(
             notes[i] = Some("the headline, shown above the article".into());
             continue;
         }
-        if words <= 12 && a.feats[i].sentences <= 1 {
+        if words <= w.header_line_words && a.feats[i].sentences <= 1 {
             let is_byline_text = norm_byline
                 .as_deref()
                 .is_some_and(|nb| nt.contains(nb) && nt.len() <= nb.len() + 12);

@@ -347,7 +347,7 @@ fn mark_teasers(dom: &Dom, pruned: &Pruned, w: &Weights, s: &mut NodeStats) {
                     .copied()
                     .filter(|&c| {
                         let ci = c as usize;
-                        if s.chars[ci] == 0 || s.chars[ci] >= 300 {
+                        if s.chars[ci] == 0 || s.chars[ci] >= w.teaser_max_chars {
                             return false;
                         }
                         let density = s.link_chars[ci] as f32 / s.chars[ci] as f32;
@@ -581,7 +581,7 @@ fn measure_block(
     };
     let owner = b.owner as usize;
     let teaser = std::iter::once(b.owner)
-        .chain(dom.ancestors(b.owner).take(6))
+        .chain(dom.ancestors(b.owner).take(w.teaser_card_depth))
         .any(|a| stats.teaser_card[a as usize]);
     let beside_player = std::iter::once(b.owner)
         .chain(dom.ancestors(b.owner).take(2))

@@ -94,7 +94,7 @@ pub fn select(
         let wider = good_chars[parent as usize] as f32;
         let extra_good = wider - inside;
         let extra_all = (stats.chars[parent as usize] - stats.chars[container as usize]) as f32;
-        if extra_good > 0.25 * inside && extra_good > 0.5 * extra_all {
+        if extra_good > w.widen_min_gain * inside && extra_good > w.widen_min_purity * extra_all {
             container = parent;
         } else {
             break;

@@ -97,6 +97,32 @@ pub struct Weights {
     pub readerable_min_chars: f32,
     /// Confidence at or above which the page is called readerable.
     pub readerable_threshold: f32,
+    /// Share of the confidence earned by the article's length (full at twice
+    /// `readerable_min_chars`), by its count of good blocks (full at `readerable_good_blocks`),
+    /// and by the page declaring itself an article (JSON-LD type or `og:type`).
+    pub readerable_length_share: f32,
+    pub readerable_blocks_share: f32,
+    pub readerable_good_blocks: f32,
+    pub readerable_declared_share: f32,
+    /// A page whose text is more than this share linked teasers, with a short article, loses
+    /// confidence in proportion (a front page).
+    pub readerable_teaser_share: f32,
+    pub readerable_teaser_penalty: f32,
+
+    // ---- region widening and header lines ----
+    /// The container widens to its parent when the parent adds more than this share of the
+    /// container's good text...
+    pub widen_min_gain: f32,
+    /// ...and that addition is mostly good text (share of the parent's extra characters).
+    pub widen_min_purity: f32,
+    /// Blocks after the first good one still searched for headline, byline and date lines.
+    pub header_zone_blocks: usize,
+    /// A byline or date line has at most this many words.
+    pub header_line_words: usize,
+    /// A teaser card holds fewer characters than this (a headline and a standfirst).
+    pub teaser_max_chars: u32,
+    /// How many ancestors of a block are searched for the teaser card it belongs to.
+    pub teaser_card_depth: usize,
 
     // ---- output ----
     /// Words read per minute, for `readingMinutes`.
@@ -145,6 +171,18 @@ impl Default for Weights {
             section_max_good_share: 0.2,
             readerable_min_chars: 500.0,
             readerable_threshold: 0.5,
+            readerable_length_share: 0.55,
+            readerable_blocks_share: 0.25,
+            readerable_good_blocks: 5.0,
+            readerable_declared_share: 0.2,
+            readerable_teaser_share: 0.5,
+            readerable_teaser_penalty: 0.3,
+            widen_min_gain: 0.25,
+            widen_min_purity: 0.5,
+            header_zone_blocks: 6,
+            header_line_words: 12,
+            teaser_max_chars: 300,
+            teaser_card_depth: 6,
             words_per_minute: 230.0,
             excerpt_chars: 200,
         }

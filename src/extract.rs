@@ -70,61 +70,52 @@ pub fn stage_timings(html: &str) -> Vec<(&'static str, f64)> {
     let w = Weights::default();
     let mut out = Vec::new();
     let mut t = Instant::now();
-    let mut lap = |name: &'static str, out: &mut Vec<(&'static str, f64)>| {
+    let mut lap = |name: &'static str| {
         out.push((name, t.elapsed().as_secs_f64() * 1000.0));
         t = Instant::now();
     };
-    let dom = Dom::parse(html);
-    lap("parse", &mut out);
-    let pruned = prune::prune(&dom);
-    lap("prune", &mut out);
-    let tables = TableStats::new(&dom);
-    let segs = segment::segment(&dom, &pruned, &tables);
-    lap("segment", &mut out);
-    let meta = metadata::collect(&dom);
-    lap("metadata", &mut out);
-    let lang = features::detect_language(meta.declared_lang.as_deref(), &segs);
-    lap("language", &mut out);
-    let stats = features::node_stats(&dom, &pruned, &w);
-    lap("node stats", &mut out);
-    let feats = features::measure(&dom, &pruned, &segs, &stats, &lang, &w);
-    lap("features", &mut out);
-    let scored: Vec<Scored> = segs
-        .blocks
-        .iter()
-        .zip(&feats)
-        .map(|(b, f)| score::score(b, f, &w))
-        .collect();
-    let selection = select::select(&dom, &segs, &feats, &scored, &stats, &w);
-    lap("score+select", &mut out);
+    // The same stages as `extract`, through the same function, with a clock between them.
+    let a = analyze_with(html, &w, &mut lap);
     let input = RenderInput {
-        dom: &dom,
-        pruned: &pruned,
-        segs: &segs,
-        kept: &selection.kept,
+        dom: &a.dom,
+        pruned: &a.pruned,
+        segs: &a.segs,
+        kept: &a.selection.kept,
         base_url: None,
         images: true,
         links: true,
         mark_blocks: false,
     };
-    let content = render::render(&input, selection.container);
+    let content = render::render(&input, a.selection.container);
     let _ = (content.to_text(), content.to_html());
-    lap("render", &mut out);
-    drop((dom, pruned, segs, feats, scored, selection, stats));
-    lap("free", &mut out);
+    lap("render");
+    drop(a);
+    lap("free");
     out
 }
 
 /// Runs the stages up to the keep/drop decision.
 pub fn analyze(html: &str, w: &Weights) -> Analysis {
+    analyze_with(html, w, &mut |_| {})
+}
+
+/// [`analyze`], calling `lap` with each stage's name as it finishes (for timing).
+fn analyze_with(html: &str, w: &Weights, lap: &mut dyn FnMut(&'static str)) -> Analysis {
     let dom = Dom::parse(html);
+    lap("parse");
     let pruned = prune::prune(&dom);
+    lap("prune");
     let tables = TableStats::new(&dom);
     let segs = segment::segment(&dom, &pruned, &tables);
+    lap("segment");
     let meta = metadata::collect(&dom);
+    lap("metadata");
     let lang = features::detect_language(meta.declared_lang.as_deref(), &segs);
+    lap("language");
     let stats = features::node_stats(&dom, &pruned, w);
+    lap("node stats");
     let feats = features::measure(&dom, &pruned, &segs, &stats, &lang, w);
+    lap("features");
     let scored: Vec<Scored> = segs
         .blocks
         .iter()
@@ -132,6 +123,7 @@ pub fn analyze(html: &str, w: &Weights) -> Analysis {
         .map(|(b, f)| score::score(b, f, w))
         .collect();
     let selection = select::select(&dom, &segs, &feats, &scored, &stats, w);
+    lap("score+select");
     Analysis {
         dom,
         pruned,

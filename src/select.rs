@@ -193,6 +193,23 @@ fn good_chars_per_node(dom: &Dom, segs: &Segments, scored: &[Scored]) -> Vec<u32
     good
 }
 
+/// The outermost elements inside the container for which `pick` holds (their subtrees are
+/// not searched further, so the result is disjoint and the walk linear).
+fn outermost(dom: &Dom, container: NodeId, pick: impl Fn(NodeId) -> bool) -> Vec<NodeId> {
+    let mut out = Vec::new();
+    let end = dom.node(container).end;
+    let mut i = container + 1;
+    while i < end {
+        if pick(i) {
+            out.push(i);
+            i = dom.node(i).end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 /// Subtrees of the container that are mostly links and hold little good prose.
 fn link_clusters(
     dom: &Dom,
@@ -201,12 +218,9 @@ fn link_clusters(
     good_chars: &[u32],
     w: &Weights,
 ) -> Vec<NodeId> {
-    let mut out = Vec::new();
-    let end = dom.node(container).end;
-    let mut i = container + 1;
-    while i < end {
+    outermost(dom, container, |i| {
         let idx = i as usize;
-        let is_list_like = matches!(
+        let list_like = matches!(
             dom.tag(i),
             Some(
                 Tag::Ul
@@ -220,20 +234,12 @@ fn link_clusters(
                     | Tag::Menu
             )
         );
-        if is_list_like && stats.chars[idx] > 0 {
-            let density = stats.link_chars[idx] as f32 / stats.chars[idx] as f32;
-            if density >= w.cluster_link_density
-                && stats.links[idx] as usize >= w.cluster_min_links
-                && (good_chars[idx] as f32) < 0.5 * stats.chars[idx] as f32
-            {
-                out.push(i);
-                i = dom.node(i).end;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    out
+        list_like
+            && stats.chars[idx] > 0
+            && stats.link_chars[idx] as f32 / stats.chars[idx] as f32 >= w.cluster_link_density
+            && stats.links[idx] as usize >= w.cluster_min_links
+            && (good_chars[idx] as f32) < w.cluster_max_good_share * stats.chars[idx] as f32
+    })
 }
 
 /// Subtrees of the container whose own class/id/role says clutter (comments, related posts,
@@ -247,24 +253,13 @@ fn negative_sections(
     good_chars: &[u32],
     w: &Weights,
 ) -> Vec<NodeId> {
-    let mut out = Vec::new();
     let total_good = good_chars[container as usize] as f32;
-    let end = dom.node(container).end;
-    let mut i = container + 1;
-    while i < end {
+    outermost(dom, container, |i| {
         let idx = i as usize;
-        let is_section = dom.tag(i).is_some_and(Tag::is_block);
-        if is_section
+        dom.tag(i).is_some_and(Tag::is_block)
             && stats.own_hint[idx] <= -w.section_hint
             && (good_chars[idx] as f32) < w.section_max_good_share * total_good
-        {
-            out.push(i);
-            i = dom.node(i).end;
-            continue;
-        }
-        i += 1;
-    }
-    out
+    })
 }
 
 /// A heading with nothing kept under it (the next kept block is a heading of the same or a

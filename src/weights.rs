@@ -86,6 +86,8 @@ pub struct Weights {
     /// `cluster_min_links` links is a link list (related stories, tags) and is dropped.
     pub cluster_link_density: f32,
     pub cluster_min_links: usize,
+    /// ...and whose good prose is less than this share of its text.
+    pub cluster_max_good_share: f32,
     /// Inside the article, an element whose own class/id/role hint is at or below minus this
     /// (a `comments` or `related-posts` section) is dropped whole when it holds less than
     /// `section_max_good_share` of the article's good text.
@@ -167,6 +169,7 @@ impl Default for Weights {
             outside_run_score: 6.0,
             cluster_link_density: 0.6,
             cluster_min_links: 3,
+            cluster_max_good_share: 0.5,
             section_hint: 0.5,
             section_max_good_share: 0.2,
             readerable_min_chars: 500.0,

@@ -578,7 +578,6 @@ pub fn push_collapsed(out: &mut String, text: &str) {
 /// dropped. All text is kept. Ordinary pages are passed through untouched.
 mod bound {
     use std::borrow::Cow;
-    use std::collections::HashMap;
 
     /// Deeper elements become siblings at this depth, as in Blink.
     const MAX_DEPTH: usize = 512;
@@ -590,25 +589,100 @@ mod bound {
     /// stays linear.
     const END_TAG_REACH: usize = 64;
 
+    // The name lists below are what `classify` recognises; a test keeps the two in step.
+    #[cfg(test)]
     const VOID: &[&str] = &[
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
         "source", "track", "wbr", "image", "keygen", "frame", "basefont", "bgsound",
     ];
     /// Their content is text to the parser: copied as is, never dropped.
+    #[cfg(test)]
     const RAW_TEXT: &[&str] = &[
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
     ];
     /// Elements that switch the parser's mode: never dropped, whatever the depth.
+    #[cfg(test)]
     const MODAL: &[&str] = &[
         "svg", "math", "template", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption",
         "colgroup", "select", "frameset", "form", "html", "head", "body",
     ];
+    /// Formatting elements, in the order of their counters.
     const FORMATTING: &[&str] = &[
         "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt",
         "u",
     ];
     /// A start tag of one of these closes an open element of the same name.
+    #[cfg(test)]
     const SELF_CLOSING_SIBLINGS: &[&str] = &["p", "li", "dt", "dd", "option", "tr", "td", "th"];
+
+    /// Of the listed names only `plaintext` is longer than this; names up to this length compare
+    /// by `key` alone.
+    const KEY_LEN: usize = 8;
+
+    /// What the scan needs to know about a tag name, worked out once per tag: the scan runs
+    /// over every tag of every page, so it neither allocates nor searches lists per tag.
+    #[derive(Clone, Copy, Default, PartialEq, Debug)]
+    struct Class {
+        void: bool,
+        raw_text: bool,
+        modal: bool,
+        closes_sibling: bool,
+        plaintext: bool,
+        /// Index in [`FORMATTING`].
+        formatting: Option<usize>,
+    }
+
+    fn classify(name: &Name, src: &[u8]) -> Class {
+        let mut c = Class::default();
+        if name.len > KEY_LEN {
+            c.plaintext = src[name.at..name.at + name.len].eq_ignore_ascii_case(b"plaintext");
+            return c;
+        }
+        let bytes = name.key.to_le_bytes();
+        match &bytes[..name.len] {
+            b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
+            | b"meta" | b"param" | b"source" | b"track" | b"wbr" | b"image" | b"keygen"
+            | b"frame" | b"basefont" | b"bgsound" => c.void = true,
+            b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed"
+            | b"noframes" | b"noscript" => c.raw_text = true,
+            b"tr" | b"td" | b"th" => {
+                c.modal = true;
+                c.closes_sibling = true;
+            }
+            b"svg" | b"math" | b"template" | b"table" | b"tbody" | b"thead" | b"tfoot"
+            | b"caption" | b"colgroup" | b"select" | b"frameset" | b"form" | b"html" | b"head"
+            | b"body" => c.modal = true,
+            b"p" | b"li" | b"dt" | b"dd" | b"option" => c.closes_sibling = true,
+            name => c.formatting = FORMATTING.iter().position(|f| f.as_bytes() == name),
+        }
+        c
+    }
+
+    /// A tag name in the source, compared without regard to ASCII case as the parser does.
+    #[derive(Clone, Copy)]
+    struct Name {
+        at: usize,
+        len: usize,
+        /// The first [`KEY_LEN`] bytes, lower-cased, packed (zero-padded).
+        key: u64,
+    }
+
+    impl Name {
+        fn same(&self, other: &Name, src: &[u8]) -> bool {
+            self.key == other.key
+                && self.len == other.len
+                && (self.len <= KEY_LEN
+                    || src[self.at..self.at + self.len]
+                        .eq_ignore_ascii_case(&src[other.at..other.at + other.len]))
+        }
+    }
+
+    #[derive(Clone, Copy)]
+    struct Open {
+        name: Name,
+        /// Placed past the depth limit.
+        flat: bool,
+    }
 
     pub fn bounded(html: &str) -> Cow<'_, str> {
         let mut probe = Scan::new(html, false);
@@ -628,14 +702,16 @@ mod bound {
         rewrite: bool,
         exceeded: bool,
         out: String,
-        /// Open elements (simplified), and whether each was placed past the depth limit.
-        stack: Vec<(String, bool)>,
+        /// Open elements (simplified).
+        stack: Vec<Open>,
         /// Elements closed early to keep the depth, innermost last: their own end tags go.
-        closed_early: Vec<String>,
-        /// Start tags dropped, by name, whose end tags are to be dropped too.
-        dropped: HashMap<String, usize>,
-        open_formatting: HashMap<String, usize>,
+        closed_early: Vec<Name>,
+        /// Start tags dropped, per formatting element, whose end tags are to be dropped too.
+        dropped: [usize; FORMATTING.len()],
+        open_formatting: [usize; FORMATTING.len()],
         formatting_total: usize,
+        /// The first attributes of the current tag: (start, end) in the source, for a rewrite.
+        attrs: Vec<(usize, usize)>,
     }
 
     impl<'a> Scan<'a> {
@@ -649,9 +725,10 @@ mod bound {
                 out: String::with_capacity(if rewrite { src.len() } else { 0 }),
                 stack: Vec::new(),
                 closed_early: Vec::new(),
-                dropped: HashMap::new(),
-                open_formatting: HashMap::new(),
+                dropped: [0; FORMATTING.len()],
+                open_formatting: [0; FORMATTING.len()],
                 formatting_total: 0,
+                attrs: Vec::new(),
             }
         }
 
@@ -667,6 +744,12 @@ mod bound {
             self.src.get(from..)?.find(needle).map(|i| from + i)
         }
 
+        /// Like [`Scan::find`] for one ASCII character (a `char` pattern is searched with
+        /// `memchr`, a `&str` one with a general substring searcher).
+        fn find_char(&self, from: usize, needle: char) -> Option<usize> {
+            self.src.get(from..)?.find(needle).map(|i| from + i)
+        }
+
         /// Copies the rest of the input and stops.
         fn finish(&mut self) {
             self.copy(self.pos, self.bytes.len());
@@ -675,7 +758,7 @@ mod bound {
 
         fn run(&mut self) {
             while self.pos < self.bytes.len() {
-                let Some(lt) = self.find(self.pos, "<") else {
+                let Some(lt) = self.find_char(self.pos, '<') else {
                     self.finish();
                     return;
                 };
@@ -691,7 +774,7 @@ mod bound {
                         None => return self.finish(),
                     }
                 } else if next == b'!' || next == b'?' {
-                    match self.find(lt, ">") {
+                    match self.find_char(lt, '>') {
                         Some(end) => {
                             self.copy(lt, end + 1);
                             self.pos = end + 1;
@@ -715,49 +798,63 @@ mod bound {
             }
         }
 
-        fn name_at(&self, from: usize) -> (String, usize) {
+        fn name_at(&self, from: usize) -> Name {
             let mut end = from;
+            let mut key = 0u64;
             while end < self.bytes.len()
                 && !matches!(
                     self.bytes[end],
                     b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'
                 )
             {
+                if end - from < KEY_LEN {
+                    key |= u64::from(self.bytes[end].to_ascii_lowercase()) << (8 * (end - from));
+                }
                 end += 1;
             }
-            (self.src[from..end].to_ascii_lowercase(), end)
+            Name {
+                at: from,
+                len: end - from,
+                key,
+            }
         }
 
         /// Handles `</name ...>` at `lt`; false when the input ends inside it.
         fn end_tag(&mut self, lt: usize) -> bool {
-            let (name, _) = self.name_at(lt + 2);
-            let Some(gt) = self.find(lt, ">") else {
+            let name = self.name_at(lt + 2);
+            let Some(gt) = self.find_char(lt, '>') else {
                 return false;
             };
             self.pos = gt + 1;
             let mut keep = true;
-            if FORMATTING.contains(&name.as_str()) {
-                match self.open_formatting.get_mut(&name) {
-                    Some(n) if *n > 0 => {
-                        *n -= 1;
-                        self.formatting_total -= 1;
-                    }
-                    _ => keep = !take(&mut self.dropped, &name),
+            if let Some(f) = classify(&name, self.bytes).formatting {
+                if self.open_formatting[f] > 0 {
+                    self.open_formatting[f] -= 1;
+                    self.formatting_total -= 1;
+                } else {
+                    keep = !take(&mut self.dropped[f]);
                 }
             } else if self
                 .stack
                 .last()
-                .is_some_and(|(n, flat)| *flat && *n == name)
+                .is_some_and(|o| o.flat && o.name.same(&name, self.bytes))
             {
                 self.stack.pop();
-            } else if self.closed_early.last().is_some_and(|n| *n == name) {
+            } else if self
+                .closed_early
+                .last()
+                .is_some_and(|n| n.same(&name, self.bytes))
+            {
                 self.closed_early.pop();
                 keep = false;
             } else {
+                // An end tag that matches no open element is kept: the parser ignores it.
                 let reach = self.stack.len().saturating_sub(END_TAG_REACH);
-                match self.stack[reach..].iter().rposition(|(n, _)| *n == name) {
-                    Some(i) => self.stack.truncate(reach + i),
-                    None => keep = !take(&mut self.dropped, &name),
+                if let Some(i) = self.stack[reach..]
+                    .iter()
+                    .rposition(|o| o.name.same(&name, self.bytes))
+                {
+                    self.stack.truncate(reach + i);
                 }
             }
             if keep {
@@ -768,9 +865,10 @@ mod bound {
 
         /// Handles `<name attrs...>` at `lt`; false when the input ends inside it.
         fn start_tag(&mut self, lt: usize) -> bool {
-            let (name, mut i) = self.name_at(lt + 1);
-            // Attributes: (start, end) of each in the source.
-            let mut attrs: Vec<(usize, usize)> = Vec::new();
+            let name = self.name_at(lt + 1);
+            let mut i = name.at + name.len;
+            let mut attr_count = 0usize;
+            self.attrs.clear();
             let mut self_closing = false;
             let gt = loop {
                 while i < self.bytes.len() && self.bytes[i].is_ascii_whitespace() {
@@ -808,8 +906,8 @@ mod bound {
                     }
                     match self.bytes.get(j) {
                         Some(q @ (b'"' | b'\'')) => {
-                            let quote = if *q == b'"' { "\"" } else { "'" };
-                            match self.find(j + 1, quote) {
+                            let quote = if *q == b'"' { '"' } else { '\'' };
+                            match self.find_char(j + 1, quote) {
                                 Some(end) => i = end + 1,
                                 None => return false,
                             }
@@ -825,18 +923,23 @@ mod bound {
                         }
                     }
                 }
-                attrs.push((start, i));
+                attr_count += 1;
+                if self.rewrite && attr_count <= MAX_ATTRS {
+                    self.attrs.push((start, i));
+                }
             };
             self.pos = gt + 1;
-            if attrs.len() > MAX_ATTRS {
+            if attr_count > MAX_ATTRS {
                 self.exceeded = true;
             }
-            let keep = self.open_element(&name, self_closing);
+            let class = classify(&name, self.bytes);
+            let keep = self.open_element(name, class, self_closing);
             if keep {
-                if attrs.len() > MAX_ATTRS && self.rewrite {
+                if attr_count > MAX_ATTRS && self.rewrite {
                     self.out.push('<');
-                    self.out.push_str(&self.src[lt + 1..lt + 1 + name.len()]);
-                    for &(a, b) in &attrs[..MAX_ATTRS] {
+                    self.out.push_str(&self.src[name.at..name.at + name.len]);
+                    for k in 0..self.attrs.len() {
+                        let (a, b) = self.attrs[k];
                         self.out.push(' ');
                         self.out.push_str(&self.src[a..b]);
                     }
@@ -845,95 +948,133 @@ mod bound {
                     self.copy(lt, gt + 1);
                 }
             }
-            if RAW_TEXT.contains(&name.as_str()) {
+            if class.raw_text {
                 // Copy the element's text up to its end tag, which the main loop then handles.
-                let close = format!("</{name}");
-                let end = find_ascii_ci(&self.src[self.pos..], &close)
-                    .map_or(self.bytes.len(), |i| self.pos + i);
+                let end = self
+                    .find_end_tag(self.pos, &name)
+                    .unwrap_or(self.bytes.len());
                 self.copy(self.pos, end);
                 self.pos = end;
-            } else if name == "plaintext" {
+            } else if class.plaintext {
                 self.finish();
             }
             true
         }
 
+        /// Position of the next `</name` (any ASCII case) from `from`.
+        fn find_end_tag(&self, from: usize, name: &Name) -> Option<usize> {
+            let wanted = &self.bytes[name.at..name.at + name.len];
+            let mut at = from;
+            loop {
+                let lt = self.find_char(at, '<')?;
+                let after = lt + 2;
+                if self.bytes.get(lt + 1) == Some(&b'/')
+                    && self
+                        .bytes
+                        .get(after..after + wanted.len())
+                        .is_some_and(|s| s.eq_ignore_ascii_case(wanted))
+                {
+                    return Some(lt);
+                }
+                at = lt + 1;
+            }
+        }
+
         /// Tracks a start tag; false when it is dropped.
-        fn open_element(&mut self, name: &str, self_closing: bool) -> bool {
-            if VOID.contains(&name) || RAW_TEXT.contains(&name) {
+        fn open_element(&mut self, name: Name, class: Class, self_closing: bool) -> bool {
+            if class.void || class.raw_text {
                 return true;
             }
-            if FORMATTING.contains(&name) {
+            if let Some(f) = class.formatting {
                 // A new `a` (or `nobr`) closes the open one, as the parser does.
-                if matches!(name, "a" | "nobr") {
-                    if let Some(n) = self.open_formatting.get_mut(name).filter(|n| **n > 0) {
-                        *n -= 1;
-                        self.formatting_total -= 1;
-                    }
+                if matches!(FORMATTING[f], "a" | "nobr") && self.open_formatting[f] > 0 {
+                    self.open_formatting[f] -= 1;
+                    self.formatting_total -= 1;
                 }
                 if self_closing {
                     return true;
                 }
                 if self.formatting_total >= MAX_OPEN_FORMATTING {
                     self.exceeded = true;
-                    *self.dropped.entry(name.to_string()).or_default() += 1;
+                    self.dropped[f] += 1;
                     return false;
                 }
-                *self.open_formatting.entry(name.to_string()).or_default() += 1;
+                self.open_formatting[f] += 1;
                 self.formatting_total += 1;
                 return true;
             }
-            if self_closing && !MODAL.contains(&name) {
+            if self_closing && !class.modal {
                 return true;
             }
-            if SELF_CLOSING_SIBLINGS.contains(&name)
-                && self.stack.last().is_some_and(|(t, _)| t == name)
+            if class.closes_sibling
+                && self
+                    .stack
+                    .last()
+                    .is_some_and(|o| o.name.same(&name, self.bytes))
             {
                 self.stack.pop();
             }
-            let flat = self.stack.len() >= MAX_DEPTH && !MODAL.contains(&name);
+            let flat = self.stack.len() >= MAX_DEPTH && !class.modal;
             if flat {
                 self.exceeded = true;
                 // The previous element past the limit ends here, so this one is its sibling.
-                if let Some((prev, true)) = self.stack.last().cloned() {
+                if let Some(prev) = self.stack.last().copied().filter(|o| o.flat) {
                     if self.rewrite {
+                        let prev_name = &self.src[prev.name.at..prev.name.at + prev.name.len];
                         self.out.push_str("</");
-                        self.out.push_str(&prev);
+                        self.out.push_str(&prev_name.to_ascii_lowercase());
                         self.out.push('>');
                     }
                     self.stack.pop();
-                    self.closed_early.push(prev);
+                    self.closed_early.push(prev.name);
                 }
             }
-            self.stack.push((name.to_string(), flat));
+            self.stack.push(Open { name, flat });
             true
         }
     }
 
-    /// Takes one from the count of `name`; true if there was one.
-    fn take(counts: &mut HashMap<String, usize>, name: &str) -> bool {
-        match counts.get_mut(name) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                true
-            }
-            _ => false,
+    /// Takes one from a count; true if there was one.
+    fn take(count: &mut usize) -> bool {
+        if *count > 0 {
+            *count -= 1;
+            true
+        } else {
+            false
         }
-    }
-
-    /// Position of `needle` (ASCII, lower case) in `hay`, ignoring ASCII case.
-    fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
-        let h = hay.as_bytes();
-        let n = needle.as_bytes();
-        if n.is_empty() || h.len() < n.len() {
-            return None;
-        }
-        (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
     }
 
     #[cfg(test)]
     mod tests {
         use super::*;
+
+        #[test]
+        fn classify_knows_every_listed_name_in_any_case() {
+            let names = [
+                VOID,
+                RAW_TEXT,
+                MODAL,
+                FORMATTING,
+                SELF_CLOSING_SIBLINGS,
+                &["plaintext", "div", "blockquote", "my-element", "ab", "é"],
+            ]
+            .concat();
+            for name in names {
+                for written in [name.to_string(), name.to_ascii_uppercase()] {
+                    let scan = Scan::new(&written, false);
+                    let c = classify(&scan.name_at(0), written.as_bytes());
+                    let expected = Class {
+                        void: VOID.contains(&name),
+                        raw_text: RAW_TEXT.contains(&name),
+                        modal: MODAL.contains(&name),
+                        closes_sibling: SELF_CLOSING_SIBLINGS.contains(&name),
+                        plaintext: name == "plaintext",
+                        formatting: FORMATTING.iter().position(|f| *f == name),
+                    };
+                    assert_eq!(c, expected, "{written}");
+                }
+            }
+        }
 
         #[test]
         fn ordinary_pages_pass_untouched() {

@@ -11,12 +11,12 @@
  */
 import './lib/platform.js';
 import './lib/messages.js';
-import init, { extract, defaultOptions, toMarkdown } from './pkg/declutter.js';
+import init, { extract, defaultOptions, toMarkdown, version } from './pkg/declutter.js';
 
 const platform = globalThis.DeclutterPlatform;
-const { validate } = globalThis.DeclutterMessages;
+const { validate, MAX_HTML_CHARS } = globalThis.DeclutterMessages;
 
-/** Started once, when the background starts (which a toolbar click does). */
+/** Started once, when the background starts (which a toolbar click does); resolves to the module's exports. */
 const coreReady = init();
 
 /** Articles (as promises of the reply) not yet taken, by token; each is taken once. */
@@ -26,17 +26,46 @@ const waiting = new Map();
 /** A snapshot nobody takes (e.g. the tab closed first) is dropped after this long. */
 const SNAPSHOT_TTL_MS = 60_000;
 
+/**
+ * How much dropped-block text one reply carries. The reply to the reader page must stay under the
+ * browsers' message limit (64 MiB of JSON in Chromium) however large the page; past this budget a
+ * dropped block keeps only its preview, which "show what was removed" then shows instead.
+ */
+const BLOCK_TEXT_BUDGET_CHARS = 8 * 1024 * 1024;
+
+function boundBlockTexts(article) {
+  let budget = BLOCK_TEXT_BUDGET_CHARS;
+  for (const block of article.blocks || []) {
+    if (block.kept || typeof block.text !== 'string') continue;
+    budget -= block.text.length;
+    if (budget < 0) block.text = '';
+  }
+  return article;
+}
+
 /** The reply for one snapshot: the article with its block table, or why there is none. */
 async function extractReply(snapshot) {
   try {
     await coreReady;
     const started = performance.now();
     // Options come from the core; explain adds the block table for "show what was removed".
-    const article = extract(snapshot.html, snapshot.url, { ...defaultOptions(), explain: true });
+    const article = boundBlockTexts(extract(snapshot.html, snapshot.url, { ...defaultOptions(), explain: true }));
     const extractMs = Math.round((performance.now() - started) * 10) / 10;
-    return { type: 'article', article, html: snapshot.html, url: snapshot.url, extractMs };
+    return { type: 'article', article, url: snapshot.url, extractMs };
   } catch (err) {
     return { type: 'error', message: String(err && err.message ? err.message : err) };
+  }
+}
+
+/** Gives a reply to the reader page that is waiting for it, or keeps it until that page asks. */
+function handOver(token, entry) {
+  const waiter = waiting.get(token);
+  if (waiter) {
+    waiting.delete(token);
+    waiter(entry);
+  } else {
+    snapshots.set(token, entry);
+    setTimeout(() => snapshots.delete(token), SNAPSHOT_TTL_MS);
   }
 }
 
@@ -65,15 +94,14 @@ platform.onMessage(validate, async (message, sender) => {
   switch (message.type) {
     case 'snapshot': {
       if (!fromContentScript(sender)) throw new Error('snapshot from an unexpected sender');
-      const entry = { reply: extractReply(message), tabId: sender.tab.id };
-      const waiter = waiting.get(message.token);
-      if (waiter) {
-        waiting.delete(message.token);
-        waiter(entry);
-      } else {
-        snapshots.set(message.token, entry);
-        setTimeout(() => snapshots.delete(message.token), SNAPSHOT_TTL_MS);
-      }
+      handOver(message.token, { reply: extractReply(message), tabId: sender.tab.id });
+      return { type: 'ok' };
+    }
+    case 'pageTooLarge': {
+      if (!fromContentScript(sender)) throw new Error('pageTooLarge from an unexpected sender');
+      const mb = (chars) => String(Math.ceil(chars / (1024 * 1024)));
+      const reply = Promise.resolve({ type: 'error', message: platform.t('pageTooLarge', [mb(message.chars), mb(MAX_HTML_CHARS)]) });
+      handOver(message.token, { reply, tabId: sender.tab.id });
       return { type: 'ok' };
     }
     case 'takeArticle': {
@@ -114,6 +142,19 @@ platform.onMessage(validate, async (message, sender) => {
         platform.sendToTab(tabId, message, 0).catch((err) => console.warn(`Declutter could not close the view: ${err.message}`));
       }, 0);
       return { type: 'ok' };
+    }
+    case 'diagnostics': {
+      // What a memory check needs to see from here: the core's linear memory (it grows to the
+      // largest page seen and never shrinks) and the hand-over maps, which must drain.
+      if (!fromReaderPage(sender)) throw new Error('diagnostics from an unexpected sender');
+      const core = await coreReady;
+      return {
+        type: 'diagnostics',
+        version: version(),
+        wasmMemoryBytes: core.memory.buffer.byteLength,
+        pendingSnapshots: snapshots.size,
+        waitingReaders: waiting.size,
+      };
     }
     default:
       throw new Error(`unhandled message ${message.type}`);

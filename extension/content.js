@@ -10,7 +10,7 @@
  */
 (() => {
   const platform = globalThis.DeclutterPlatform;
-  const { validate, newToken } = globalThis.DeclutterMessages;
+  const { validate, newToken, MAX_HTML_CHARS } = globalThis.DeclutterMessages;
 
   if (globalThis.declutterView) {
     // A page script may have removed the dialog behind our back; then this click opens anew.
@@ -28,6 +28,8 @@
     });
   }
 
+  /** Pages with more elements than this take long enough to serialize to show the view first. */
+  const LARGE_PAGE_ELEMENTS = 20_000;
   /** Never rendered as content, and never read as article text: not worth a style lookup. */
   const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
   /** Checked themselves, but their insides render or hide with them. */
@@ -43,21 +45,23 @@
       if (style.display === 'none') return 'subtree';
       return style.visibility === 'hidden' ? 'self' : null;
     }
+    // Nearly every element is visible: one check settles those; the rare rest are told apart.
+    if (el.checkVisibility({ visibilityProperty: true })) return null;
     if (!el.checkVisibility()) {
       return getComputedStyle(el).display === 'contents' ? null : 'subtree';
     }
-    if (!el.checkVisibility({ visibilityProperty: true })) return 'self';
-    return null;
+    return 'self';
   }
 
   /**
    * Serializes the document with `data-declutter-hidden` on every element the page does not
-   * render. The live tree and its deep clone list their elements in the same order, so index i
-   * in one is index i in the other.
+   * render. The live tree and its deep copy list their elements in the same order, so index i
+   * in one is index i in the other. The copy lives in an inert document of its own: a copy in
+   * the page's document would load its images again and fire their load and error handlers.
    */
   function serializePage(exclude) {
     const root = document.documentElement;
-    const clone = root.cloneNode(true);
+    const clone = document.implementation.createHTMLDocument('').importNode(root, true);
     const live = root.getElementsByTagName('*');
     const copy = clone.getElementsByTagName('*');
     const body = document.body;
@@ -144,19 +148,34 @@
     // Keyboard focus goes into the view (Esc, arrows and Tab act there), not to the inert page.
     frame.focus();
     // The reader page starts loading (in the extension's process) while the page is serialized.
-    const html = serializePage(dialog);
-    // Very long URLs (data: pages) resolve no relative links anyway; the message has a bound.
-    const url = location.href.length <= 16 * 1024 ? location.href : 'about:blank';
-    platform
-      .send({ type: 'snapshot', token, html, url, title: document.title.slice(0, 4096) })
-      .then((reply) => {
-        if (reply && reply.type === 'error') throw new Error(reply.message);
-      })
-      .catch((err) => {
-        // Without a snapshot the view could only wait: give the page back at once instead.
-        console.warn(`Declutter could not hand over the page: ${err.message}`);
-        if (globalThis.declutterView === view) view.close();
-      });
+    const handOver = () => {
+      if (globalThis.declutterView !== view) return;
+      const html = serializePage(dialog);
+      // Very long URLs (data: pages) resolve no relative links anyway; the message has a bound.
+      const url = location.href.length <= 16 * 1024 ? location.href : 'about:blank';
+      // Too large to hand over: the view says so instead of waiting for an article.
+      const message = html.length > MAX_HTML_CHARS
+        ? { type: 'pageTooLarge', token, chars: html.length }
+        : { type: 'snapshot', token, html, url, title: document.title.slice(0, 4096) };
+      platform
+        .send(message)
+        .then((reply) => {
+          if (reply && reply.type === 'error') throw new Error(reply.message);
+        })
+        .catch((err) => {
+          // Without a snapshot the view could only wait: give the page back at once instead.
+          console.warn(`Declutter could not hand over the page: ${err.message}`);
+          if (globalThis.declutterView === view) view.close();
+        });
+    };
+    // Serializing blocks the tab, about a second per 100,000 elements. On a page that large the
+    // view first gets a frame to show that it is reading; an ordinary page is done sooner than
+    // that frame would take.
+    if (document.getElementsByTagName('*').length > LARGE_PAGE_ELEMENTS) {
+      requestAnimationFrame(() => setTimeout(handOver, 0));
+    } else {
+      handOver();
+    }
   }
 
   open();

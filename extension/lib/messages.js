@@ -4,16 +4,23 @@
  * A classic script setting one global, for the same reason as platform.js.
  *
  *   snapshot      content → background  {token, html, url, title}  the serialized live page
- *   takeArticle   reader  → background  {token}    reply {type: 'article', article, html, url, extractMs}
+ *   pageTooLarge  content → background  {token, chars}  instead of a snapshot over MAX_HTML_CHARS
+ *   takeArticle   reader  → background  {token}    reply {type: 'article', article, url, extractMs}
  *                                                  or {type: 'error', message}
  *   toMarkdown    reader  → background  {html}     reply {type: 'markdown', markdown}
  *   close         reader  → background → content  {token}          close the view, restore the page
+ *   diagnostics   extension page → background  {}  reply {type: 'diagnostics', version,
+ *                                                  wasmMemoryBytes, pendingSnapshots, waitingReaders}
  */
 (() => {
   if (globalThis.DeclutterMessages) return;
 
-  /** The page HTML may be large, but not unbounded (the core refuses above 64 MiB anyway). */
-  const MAX_HTML_CHARS = 64 * 1024 * 1024;
+  /**
+   * The page HTML may be large, but not unbounded: Chromium refuses extension messages over
+   * 64 MiB of JSON, and the core refuses input over 64 MiB. 48 Mi characters leaves room for
+   * JSON escaping; a larger page gets a clear "too large" answer instead of a snapshot.
+   */
+  const MAX_HTML_CHARS = 48 * 1024 * 1024;
   const MAX_URL_CHARS = 16 * 1024;
   const MAX_TITLE_CHARS = 4096;
 
@@ -31,9 +38,11 @@
 
   const SCHEMAS = {
     snapshot: { token: isToken, html: boundedString(MAX_HTML_CHARS), url: isUrl, title: boundedString(MAX_TITLE_CHARS) },
+    pageTooLarge: { token: isToken, chars: (v) => Number.isSafeInteger(v) && v > MAX_HTML_CHARS },
     takeArticle: { token: isToken },
     toMarkdown: { html: boundedString(MAX_HTML_CHARS) },
     close: { token: isToken },
+    diagnostics: {},
   };
 
   /** Returns {ok: true, value} for a well-formed message, else {ok: false, error}. */
@@ -60,5 +69,5 @@
     return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
   }
 
-  globalThis.DeclutterMessages = Object.freeze({ validate, newToken, types: Object.freeze(Object.keys(SCHEMAS)) });
+  globalThis.DeclutterMessages = Object.freeze({ validate, newToken, MAX_HTML_CHARS, types: Object.freeze(Object.keys(SCHEMAS)) });
 })();

@@ -19,7 +19,7 @@ const status = document.getElementById('status');
 let settings = defaultSettings();
 let view = null;
 let article = null;
-/** The page the article came from: {url, html}. */
+/** The page the article came from: {url}. */
 let source = null;
 
 // When each stage finished (epoch ms), for the end-to-end tests' click-to-paint figures.
@@ -341,7 +341,7 @@ async function start() {
     const reply = await articleReady;
     if (!reply || reply.type !== 'article') throw new Error(reply && reply.message ? reply.message : 'no article');
     ({ article } = reply);
-    source = { url: reply.url, html: reply.html };
+    source = { url: reply.url };
     docEl.dataset.extractMs = String(reply.extractMs);
   } catch (err) {
     showFailure(String(err && err.message ? err.message : err));
@@ -352,7 +352,6 @@ async function start() {
   updateToolbarFor(renderArticle(main, article, {
     settings,
     t,
-    sourceHtml: source.html,
     onShowAnyway: (shown) => {
       updateToolbarFor(shown);
       main.focus();

@@ -8,6 +8,7 @@ import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, repoRoot } from './lib/server.mjs';
 import { waitFor } from './lib/wait.mjs';
+import { readView, openView as openReader } from './lib/view.mjs';
 
 export const extensionDir = join(repoRoot, 'dist', 'extension');
 export const artifactsDir = join(repoRoot, 'artifacts', 'e2e');
@@ -29,28 +30,6 @@ function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/** What a test needs to read from the view, gathered in one round trip. */
-function readView() {
-  const root = document.getElementById('view');
-  const content = root.querySelector('.dcl-content');
-  const style = getComputedStyle(root);
-  return {
-    state: document.documentElement.dataset.state || null,
-    view: document.documentElement.dataset.view || null,
-    paintedAt: Number(document.documentElement.dataset.paintedAt || 0),
-    timings: JSON.parse(document.documentElement.dataset.timings || '{}'),
-    title: root.querySelector('.dcl-title')?.textContent ?? null,
-    content: content ? content.textContent.replace(/\s+/g, ' ') : '',
-    notice: root.querySelector('.dcl-notice')?.textContent ?? null,
-    lang: root.getAttribute('lang'),
-    dir: root.getAttribute('dir'),
-    theme: root.dataset.theme,
-    size: root.style.getPropertyValue('--dcl-size'),
-    background: style.backgroundColor,
-    removed: [...root.querySelectorAll('.dcl-removed')].map((n) => n.textContent),
-  };
 }
 
 /** Relative luminance of a CSS rgb() colour, 0 (black) to 1 (white). */
@@ -77,12 +56,7 @@ export function defineExtensionTests(browserName, launch) {
 
     /** Clicks the toolbar button and waits until the view is painted; records click→paint. */
     async function openView() {
-      const { clickedAt } = await browser.clickAction({ expectOpen: true });
-      const reader = await browser.reader();
-      const state = await waitFor(async () => {
-        const s = await reader.eval(readView);
-        return s.state === 'ready' ? s : null;
-      }, { timeout: 20_000, what: 'the reader view to paint' });
+      const { reader, state, clickedAt } = await openReader(browser);
       const ms = state.paintedAt - clickedAt;
       paintTimes.push(ms);
       phases.push(Object.fromEntries(Object.entries(state.timings).map(([k, v]) => [k, v - clickedAt])));

@@ -9,7 +9,7 @@ import { settingsSchema, defaultSettings, normalizeSettings } from '../../ui/rea
 
 // A classic script that sets one global, as in the browser.
 await import('../../extension/lib/messages.js');
-const { validate, newToken } = globalThis.DeclutterMessages;
+const { validate, newToken, MAX_HTML_CHARS } = globalThis.DeclutterMessages;
 
 describe('messages', () => {
   const token = newToken();
@@ -18,7 +18,8 @@ describe('messages', () => {
   it('accepts each well-formed message', () => {
     assert.match(token, /^[0-9a-f]{32}$/);
     assert.notEqual(newToken(), token);
-    for (const m of [snapshot, { type: 'takeArticle', token }, { type: 'toMarkdown', html: '<p>x</p>' }, { type: 'close', token }]) {
+    for (const m of [snapshot, { type: 'takeArticle', token }, { type: 'toMarkdown', html: '<p>x</p>' }, { type: 'close', token }, { type: 'diagnostics' },
+      { type: 'pageTooLarge', token, chars: MAX_HTML_CHARS + 1 }]) {
       assert.deepEqual(validate(m), { ok: true, value: m });
     }
   });
@@ -38,6 +39,9 @@ describe('messages', () => {
       { ...snapshot, url: undefined },
       { ...snapshot, title: 'x'.repeat(5000) },
       { type: 'takeArticle', token, html: '' },
+      { type: 'diagnostics', token },
+      { type: 'pageTooLarge', token, chars: 1000 },
+      { type: 'pageTooLarge', token, chars: '99999999999' },
       { type: 'toMarkdown', html: null },
       { type: 'toMarkdown' },
     ];

@@ -1,7 +1,8 @@
 // Headless Chromium with the unpacked extension loaded, driven through playwright-core, exposing
 // the small browser interface the extension tests share with firefox.mjs:
 //   goto(url), evalPage(fn, ...args), clickAction(), reader(): {eval(fn, ...args)}, pressKey(key),
-//   screenshot(file), requests, consoleErrors, restart(), close().
+//   screenshot(file), requests, consoleErrors, restart(), close(),
+//   dialogs() (alert/confirm/prompt texts seen so far), memory() (the tab's heap after a GC).
 // The toolbar click is the real one: CDP `Extensions.triggerAction`, which also grants activeTab.
 import { chromium } from 'playwright-core';
 import { mkdtemp } from 'node:fs/promises';
@@ -23,6 +24,7 @@ export async function launchChromium({ extensionDir, profileDir, log = () => {} 
     requests: [],
     consoleErrors: [],
     backgroundLog: [],
+    dialogTexts: [],
     context: null,
     page: null,
     extensionId: null,
@@ -67,6 +69,11 @@ export async function launchChromium({ extensionDir, profileDir, log = () => {} 
     context.on('serviceworker', listenToWorker);
     context.on('weberror', (err) => session.consoleErrors.push(`page error: ${err.error().message}`));
     const page = context.pages()[0] || await context.newPage();
+    // Any alert, confirm or prompt, from the page or a frame in it, is noted and dismissed.
+    page.on('dialog', (dialog) => {
+      session.dialogTexts.push(dialog.message());
+      dialog.dismiss().catch(() => {});
+    });
     session.context = context;
     session.page = page;
   }
@@ -83,7 +90,8 @@ export async function launchChromium({ extensionDir, profileDir, log = () => {} 
     /** The reader page's frame (an extension page inside the tab), once it exists. */
     async reader() {
       const frame = await waitFor(
-        () => session.page.frames().find((f) => f.url().startsWith('chrome-extension://')),
+        // The newest live one: a closed view's frame may still be listed for a moment.
+        () => session.page.frames().filter((f) => !f.isDetached() && f.url().startsWith('chrome-extension://')).at(-1),
         { timeout: 10_000, what: 'the reader frame' },
       );
       return {
@@ -144,6 +152,24 @@ export async function launchChromium({ extensionDir, profileDir, log = () => {} 
     },
     async pressKey(key) {
       await session.page.keyboard.press(key);
+    },
+    async dialogs() {
+      return session.dialogTexts.slice();
+    },
+    /**
+     * The tab's renderer after a full garbage collection: JS heap in use (the page and the
+     * content script's isolated world share it) and DOM counters.
+     */
+    async memory() {
+      const cdp = await session.context.newCDPSession(session.page);
+      try {
+        await cdp.send('HeapProfiler.collectGarbage');
+        const heap = await cdp.send('Runtime.getHeapUsage');
+        const dom = await cdp.send('Memory.getDOMCounters');
+        return { jsHeapBytes: heap.usedSize, documents: dom.documents, nodes: dom.nodes, listeners: dom.jsEventListeners };
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
     },
     async screenshot(file) {
       // caret: 'initial' keeps Playwright from writing inline styles into the page's inputs.

@@ -1,7 +1,8 @@
 // Headless Firefox ESR driven over plain HTTP to geckodriver, with the unpacked extension
 // installed as a temporary add-on. Same interface as chromium.mjs:
 //   goto(url), evalPage(fn, ...args), clickAction(), reader(): {eval(fn, ...args)}, pressKey(key),
-//   screenshot(file), requests, consoleErrors, restart(), close().
+//   screenshot(file), requests, consoleErrors, restart(), close(),
+//   dialogs() (an alert/confirm/prompt open now), memory() (all processes after minimizing memory).
 // The toolbar click is the browser action's own triggerAction, run in the browser's chrome scope.
 import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile, readdir, readFile } from 'node:fs/promises';
@@ -236,6 +237,36 @@ export async function launchFirefox({ extensionDir, profileDir, log = () => {} }
           }],
         });
         await http('DELETE', s('/actions'));
+      } finally {
+        await http('POST', s('/moz/context'), { context: 'content' });
+      }
+    },
+    async dialogs() {
+      try {
+        const text = await http('GET', s('/alert/text'));
+        await http('POST', s('/alert/dismiss'), {});
+        return [text];
+      } catch (err) {
+        if (/no such alert/.test(err.message)) return [];
+        throw err;
+      }
+    },
+    /**
+     * Memory of every Firefox process (parent, pages, extensions) after the browser has been
+     * asked to collect garbage and shrink everywhere, in bytes.
+     */
+    async memory() {
+      await http('POST', s('/moz/context'), { context: 'chrome' });
+      try {
+        const script = `const done = arguments[arguments.length - 1];
+          const mgr = Cc['@mozilla.org/memory-reporter-manager;1'].getService(Ci.nsIMemoryReporterManager);
+          mgr.minimizeMemoryUsage(() => {
+            ChromeUtils.requestProcInfo().then((info) => {
+              const all = [info, ...info.children];
+              done({ processes: all.length, residentBytes: all.reduce((n, p) => n + (p.memory || 0), 0) });
+            });
+          });`;
+        return await http('POST', s('/execute/async'), { script, args: [] });
       } finally {
         await http('POST', s('/moz/context'), { context: 'content' });
       }

@@ -4,6 +4,7 @@
 //
 //   /fixtures/<slug>/...  → tests/fixtures/<slug>/...   (the shared fixture corpus)
 //   /pages/...            → tests/e2e/pages/...          (small pages made for the browser tests)
+//   /generated/...        → pages built per request (lib/generated-pages.mjs)
 //   ?csp=strict           → adds `Content-Security-Policy: script-src 'self'`
 //
 // Usage: const server = await startServer(); server.url('/pages/a.html'); server.requests; await server.close();
@@ -11,6 +12,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, normalize, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { xssSuite, xssPage, bigPage } from './generated-pages.mjs';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -35,6 +37,21 @@ const TYPES = {
 
 const CSP = { strict: "script-src 'self'" };
 
+let suite = null;
+
+/** A generated page as {body, headers}, or null for a path that names none. */
+function generated([kind, arg], url, origin) {
+  if (kind === 'xss') {
+    suite ??= xssSuite(repoRoot);
+    const n = Number(arg);
+    if (!Number.isInteger(n) || n < 0 || n >= suite.vectors.length) return null;
+    const headers = url.searchParams.has('unsafe') ? {} : { 'content-security-policy': "script-src 'none'" };
+    return { body: xssPage(suite, n, origin), headers };
+  }
+  if (kind === 'big') return { body: bigPage(Number(url.searchParams.get('mb')) || 20), headers: {} };
+  return null;
+}
+
 export async function startServer() {
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -46,6 +63,15 @@ export async function startServer() {
       return;
     }
     const [, rootName, ...rest] = url.pathname.split('/');
+    if (rootName === 'generated') {
+      const page = generated(rest, url, `http://${req.headers.host}`);
+      if (!page) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...page.headers }).end(page.body);
+      return;
+    }
     const root = ROOTS[rootName];
     const file = root && normalize(join(root, ...rest.map(decodeURIComponent)));
     if (!file || !file.startsWith(root + sep)) {

@@ -143,85 +143,171 @@ impl Language {
 /// Splits a class or id value into lower-case words at separators and camel-case humps.
 pub fn hint_words(value: &str) -> Vec<String> {
     let mut out = Vec::new();
+    for_each_hint_word(value, &mut String::new(), |w| out.push(w.to_string()));
+    out
+}
+
+/// Calls `f` with each word [`hint_words`] gives, in the same order. Class strings are almost
+/// always ASCII, and those are split and lower-cased in `buf` without allocating.
+fn for_each_hint_word(value: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     for part in value.split(|c: char| !c.is_alphanumeric()) {
         if part.is_empty() {
             continue;
         }
-        let lower = part.to_lowercase();
-        let mut cur = String::new();
-        let mut prev_lower = false;
-        for ch in part.chars() {
-            if ch.is_uppercase() && prev_lower && !cur.is_empty() {
-                out.push(cur.to_lowercase());
-                cur.clear();
+        if !part.is_ascii() {
+            for_each_hint_word_unicode(part, &mut f);
+            continue;
+        }
+        // A hump: an upper-case letter after a lower-case one. The pieces come first, then
+        // the whole part.
+        let b = part.as_bytes();
+        let mut start = 0;
+        for i in 1..b.len() {
+            if b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase() {
+                f(lower_into(buf, &part[start..i]));
+                start = i;
             }
-            prev_lower = ch.is_lowercase();
-            cur.push(ch);
         }
-        if !cur.is_empty() && cur.len() != part.len() {
-            out.push(cur.to_lowercase());
+        if start > 0 {
+            f(lower_into(buf, &part[start..]));
         }
-        out.push(lower);
+        f(lower_into(buf, part));
     }
-    out
 }
 
-/// Positive minus negative evidence carried by one element's own class, id, role and tag.
-/// The (negative, positive) evidence of a class or id value. Pages repeat the same class
-/// strings thousands of times, so results are cached per document by the caller.
-fn attr_hint(value: &str) -> (bool, bool) {
+/// [`for_each_hint_word`] for one part with non-ASCII letters, whose lower case can depend on
+/// context (a final sigma).
+fn for_each_hint_word_unicode(part: &str, f: &mut impl FnMut(&str)) {
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for ch in part.chars() {
+        if ch.is_uppercase() && prev_lower && !cur.is_empty() {
+            f(&cur.to_lowercase());
+            cur.clear();
+        }
+        prev_lower = ch.is_lowercase();
+        cur.push(ch);
+    }
+    if !cur.is_empty() && cur.len() != part.len() {
+        f(&cur.to_lowercase());
+    }
+    f(&part.to_lowercase());
+}
+
+/// Does `word` contain one of `stems` (ASCII)? Only the stems that start with a byte of the
+/// word are tried there: this runs for every long class word of every page.
+fn contains_stem(word: &str, stems: &StemIndex) -> bool {
+    let b = word.as_bytes();
+    (0..b.len()).any(|i| {
+        stems.by_first[usize::from(b[i])]
+            .iter()
+            .any(|s| b[i..].starts_with(s.as_bytes()))
+    })
+}
+
+/// Stems (or phrases) grouped by their first byte, each group in list order.
+struct StemIndex {
+    by_first: Vec<Vec<&'static str>>,
+}
+
+impl StemIndex {
+    fn new(stems: &[&'static str]) -> StemIndex {
+        let mut by_first = vec![Vec::new(); 256];
+        for s in stems {
+            if let Some(&b) = s.as_bytes().first() {
+                by_first[usize::from(b)].push(*s);
+            }
+        }
+        StemIndex { by_first }
+    }
+}
+
+fn stem_indexes() -> &'static (StemIndex, StemIndex) {
+    static INDEXES: OnceLock<(StemIndex, StemIndex)> = OnceLock::new();
+    INDEXES.get_or_init(|| {
+        (
+            StemIndex::new(NEGATIVE_STEMS),
+            StemIndex::new(STEM_EXCEPTIONS),
+        )
+    })
+}
+
+/// What one class or id value says: (negative, positive) evidence, and whether it marks a
+/// caption. Pages repeat the same class strings thousands of times, so results are cached per
+/// document by the caller.
+#[derive(Clone, Copy)]
+struct AttrHint {
+    neg: bool,
+    pos: bool,
+    caption: bool,
+}
+
+fn attr_hint(value: &str, buf: &mut String) -> AttrHint {
     let (pos_set, neg_set) = hint_sets();
+    let (stems, exceptions) = stem_indexes();
     let mut neg = false;
     let mut pos = false;
-    for word in hint_words(value) {
+    for_each_hint_word(value, buf, |word| {
         if !neg
-            && (neg_set.contains(word.as_str())
+            && (neg_set.contains(word)
                 || (word.len() > 6
-                    && NEGATIVE_STEMS.iter().any(|stem| word.contains(stem))
-                    && !STEM_EXCEPTIONS.iter().any(|x| word.contains(x))))
+                    && contains_stem(word, stems)
+                    && !contains_stem(word, exceptions)))
         {
             neg = true;
-        } else if !pos && pos_set.contains(word.as_str()) {
+        } else if !pos && pos_set.contains(word) {
             pos = true;
         }
+    });
+    AttrHint {
+        neg,
+        pos,
+        caption: CAPTION_HINTS.iter().any(|h| value.contains(h)),
     }
-    (neg, pos)
 }
 
+/// Positive minus negative evidence carried by one element's own class, id, role and tag, and
+/// whether its class or id marks a caption.
 fn element_hint<'a>(
     el: &'a crate::dom::Element,
     w: &Weights,
-    cache: &mut FastMap<&'a str, (bool, bool)>,
-) -> f32 {
+    cache: &mut FastMap<&'a str, AttrHint>,
+    buf: &mut String,
+) -> (f32, bool) {
     let mut score = 0.0;
     let mut seen_pos = false;
     let mut seen_neg = false;
+    let mut caption = false;
     for attr in ["class", "id"] {
         let Some(v) = el.attr(attr) else { continue };
-        let (neg, pos) = if cache.len() < HINT_CACHE_LIMIT {
-            *cache.entry(v).or_insert_with(|| attr_hint(v))
+        let hint = if cache.len() < HINT_CACHE_LIMIT {
+            *cache.entry(v).or_insert_with(|| attr_hint(v, buf))
         } else {
-            cache.get(v).copied().unwrap_or_else(|| attr_hint(v))
+            cache.get(v).copied().unwrap_or_else(|| attr_hint(v, buf))
         };
-        if neg && !seen_neg {
+        if hint.neg && !seen_neg {
             score -= w.hint_negative;
             seen_neg = true;
         }
-        if pos && !seen_pos {
+        if hint.pos && !seen_pos {
             score += w.hint_positive;
             seen_pos = true;
         }
+        caption |= hint.caption;
     }
+    // The lists are lower-case ASCII, so comparing without ASCII case is comparing the
+    // lower-cased value, without allocating it.
+    let listed = |list: &[&str], v: &str| list.iter().any(|x| x.eq_ignore_ascii_case(v));
     if let Some(role) = el.attr("role") {
-        let role = role.trim().to_ascii_lowercase();
-        if NEGATIVE_ROLES.contains(&role.as_str()) {
+        let role = role.trim();
+        if listed(NEGATIVE_ROLES, role) {
             score -= w.hint_negative;
-        } else if POSITIVE_ROLES.contains(&role.as_str()) {
+        } else if listed(POSITIVE_ROLES, role) {
             score += w.hint_positive;
         }
     }
     if let Some(prop) = el.attr("itemprop") {
-        if POSITIVE_ITEMPROPS.contains(&prop.trim().to_ascii_lowercase().as_str()) {
+        if listed(POSITIVE_ITEMPROPS, prop.trim()) {
             score += 2.0 * w.hint_positive;
         }
     }
@@ -229,7 +315,7 @@ fn element_hint<'a>(
         Tag::Article | Tag::Main => score += w.hint_positive,
         _ => {}
     }
-    score
+    (score, caption)
 }
 
 fn landmark_name(tag: Tag) -> Option<&'static str> {
@@ -258,7 +344,8 @@ pub fn node_stats(dom: &Dom, pruned: &Pruned, w: &Weights) -> NodeStats {
     };
     // Forward pass: inherited values and per-text-node counts.
     let mut link_end: NodeId = 0;
-    let mut hint_cache: FastMap<&str, (bool, bool)> = FastMap::default();
+    let mut hint_cache: FastMap<&str, AttrHint> = FastMap::default();
+    let mut buf = String::new();
     for i in 0..n {
         let node = &dom.nodes[i];
         let parent = node.parent.map(|p| p as usize);
@@ -272,11 +359,8 @@ pub fn node_stats(dom: &Dom, pruned: &Pruned, w: &Weights) -> NodeStats {
         }
         match &node.kind {
             Kind::Element(el) => {
-                let h = element_hint(el, w, &mut hint_cache);
-                s.caption[i] = ["class", "id"].iter().any(|k| {
-                    el.attr(k)
-                        .is_some_and(|v| CAPTION_HINTS.iter().any(|h| v.contains(h)))
-                });
+                let (h, caption) = element_hint(el, w, &mut hint_cache, &mut buf);
+                s.caption[i] = caption;
                 s.own_hint[i] = h;
                 if h < 0.0 {
                     s.hint[i] += h;
@@ -460,8 +544,20 @@ fn is_unspaced_script(c: char) -> bool {
 }
 
 pub fn word_count(text: &str) -> usize {
-    let spaced = text.split_whitespace().count();
-    let unspaced = text.chars().filter(|&c| is_unspaced_script(c)).count();
+    // One pass: runs of non-white-space (as `split_whitespace` counts them) and unspaced-script
+    // characters (none of which is white space).
+    let mut spaced = 0usize;
+    let mut unspaced = 0usize;
+    let mut in_word = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else {
+            spaced += usize::from(!in_word);
+            in_word = true;
+            unspaced += usize::from(is_unspaced_script(c));
+        }
+    }
     spaced.max(unspaced / 2)
 }
 
@@ -508,12 +604,13 @@ pub fn boilerplate_phrase(text: &str) -> Option<&'static str> {
     if let Some(line) = BOILERPLATE_LINES.iter().find(|l| **l == trimmed) {
         return Some(line);
     }
-    let original: Vec<char> = text
-        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(')
-        .chars()
-        .take(64)
-        .collect();
-    BOILERPLATE_PREFIXES.iter().copied().find(|p| {
+    let original = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(');
+    // The `k`-th of the first 64 characters of the text (the ones `key` was made from).
+    let nth = |k: usize| original.chars().take(64).nth(k);
+    // A prefix that starts the key starts with the key's first byte: only those are tried, in
+    // list order, so the first match is the same as a scan of the whole list.
+    let first = usize::from(*key.as_bytes().first()?);
+    prefix_index().by_first[first].iter().copied().find(|p| {
         if !key.starts_with(p) {
             return false;
         }
@@ -523,12 +620,18 @@ pub fn boilerplate_phrase(text: &str) -> Option<&'static str> {
         key[p.len()..].chars().next().is_none_or(|c| {
             !c.is_alphanumeric()
                 || p.ends_with(':')
-                || (original.get(n).is_some_and(|c| c.is_uppercase())
-                    && original
-                        .get(n.wrapping_sub(1))
+                || (nth(n).is_some_and(|c| c.is_uppercase())
+                    && n.checked_sub(1)
+                        .and_then(nth)
                         .is_some_and(|c| c.is_lowercase()))
         })
     })
+}
+
+/// [`BOILERPLATE_PREFIXES`] grouped by first byte: every short block is matched against them.
+fn prefix_index() -> &'static StemIndex {
+    static INDEX: OnceLock<StemIndex> = OnceLock::new();
+    INDEX.get_or_init(|| StemIndex::new(BOILERPLATE_PREFIXES))
 }
 
 pub fn measure(
@@ -603,5 +706,97 @@ fn measure_block(
         teaser,
         beside_player,
         caption,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The straightforward split that [`hint_words`] must match word for word.
+    fn hint_words_reference(value: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for part in value.split(|c: char| !c.is_alphanumeric()) {
+            if part.is_empty() {
+                continue;
+            }
+            let mut cur = String::new();
+            let mut prev_lower = false;
+            for ch in part.chars() {
+                if ch.is_uppercase() && prev_lower && !cur.is_empty() {
+                    out.push(cur.to_lowercase());
+                    cur.clear();
+                }
+                prev_lower = ch.is_lowercase();
+                cur.push(ch);
+            }
+            if !cur.is_empty() && cur.len() != part.len() {
+                out.push(cur.to_lowercase());
+            }
+            out.push(part.to_lowercase());
+        }
+        out
+    }
+
+    #[test]
+    fn hint_words_split_at_separators_and_humps() {
+        for value in [
+            "",
+            "related-posts",
+            "relatedPosts related_posts",
+            "articleBodyText x2Y aB Ab AB a1B",
+            "  --main__Content  ",
+            "ΣΟΦΟΣ σοφοσΣοφος ÉcoleNormale straßeGroß",
+            "日本語Text ΑρθροΚύριο",
+            "sc-1x9f2 css-Ab12Cd",
+        ] {
+            assert_eq!(hint_words(value), hint_words_reference(value), "{value}");
+        }
+    }
+
+    #[test]
+    fn stems_are_found_anywhere_in_a_word() {
+        let (stems, exceptions) = stem_indexes();
+        for word in ["commentlist", "xxsharebar", "footerlinks", "über-sidebar"] {
+            assert!(contains_stem(word, stems), "{word}");
+            assert_eq!(
+                contains_stem(word, stems),
+                NEGATIVE_STEMS.iter().any(|s| word.contains(s))
+            );
+        }
+        assert!(!contains_stem("storycontent", stems));
+        assert!(contains_stem("commentary", exceptions));
+    }
+
+    #[test]
+    fn every_prefix_is_indexed() {
+        assert!(BOILERPLATE_PREFIXES.iter().all(|p| !p.is_empty()));
+        let indexed: usize = prefix_index().by_first.iter().map(Vec::len).sum();
+        assert_eq!(indexed, BOILERPLATE_PREFIXES.len());
+        assert_eq!(
+            boilerplate_phrase("Read more: the story"),
+            Some("read more")
+        );
+        assert_eq!(
+            boilerplate_phrase("Listen to this articleLoading audio..."),
+            Some("listen to this article")
+        );
+        assert_eq!(boilerplate_phrase("Readers say"), None);
+        assert_eq!(boilerplate_phrase("- © 2024 Example"), Some("©"));
+    }
+
+    #[test]
+    fn word_count_counts_runs_and_unspaced_scripts() {
+        for text in [
+            "",
+            "  one  two\tthree\n",
+            "日本語の文章です",
+            "a\u{a0}b\u{2003}c",
+            "x 日本",
+        ] {
+            let spaced = text.split_whitespace().count();
+            let unspaced = text.chars().filter(|&c| is_unspaced_script(c)).count();
+            assert_eq!(word_count(text), spaced.max(unspaced / 2), "{text}");
+        }
     }
 }

@@ -134,6 +134,23 @@ pub const BOILERPLATE_LINES: &[&str] = &[
     "comments", "x", "more latest news", "see more",
 ];
 
+/// How a line that credits a picture or names its source begins ("Foto: ...", "© ...").
+#[rustfmt::skip]
+pub const CREDIT_LABELS: &[&str] = &[
+    "foto:", "fotos:", "foto ©", "fot.", "fot:", "photo:", "photos:", "photo credit", "photograph:",
+    "picture:", "image:", "images:", "image credit", "credit:", "credits:", "bild:", "bilder:",
+    "bildquelle", "quelle:", "source:", "źródło:", "fuente:", "imagen:", "crédit", "bron:", "©",
+    "(c) ", "copyright ",
+];
+
+/// Picture agencies and stock libraries: a short line naming one is a credit, not prose.
+#[rustfmt::skip]
+pub const PICTURE_AGENCIES: &[&str] = &[
+    "getty images", "shutterstock", "istock", "clipdealer", "pixabay", "unsplash", "adobe stock",
+    "fotolia", "imago images", "picture alliance", "picture-alliance", "depositphotos", "123rf",
+    "dreamstime", "alamy", "ap photo", "epa-efe", "keystone", "reuters", "dpa", "afp",
+];
+
 /// Prefixes of a byline line ("By Jane Doe").
 #[rustfmt::skip]
 pub const BYLINE_PREFIXES: &[&str] = &[

@@ -1,6 +1,7 @@
 //! Stage 5: weigh each block's features into one score, keeping the reasons.
 
-use crate::features::Features;
+use crate::features::{words, Features};
+use crate::patterns::{CREDIT_LABELS, PICTURE_AGENCIES};
 use crate::segment::{Block, BlockKind};
 use crate::weights::Weights;
 
@@ -77,6 +78,29 @@ fn push_detail(
     }
 }
 
+/// The label or agency that makes a short line a picture credit ("Foto: Jan Berg", "Getty
+/// Images", "© dpa"), if it is one. Captions that describe the picture are longer and keep
+/// their credit.
+fn picture_credit(text: &str, w: &Weights) -> Option<&'static str> {
+    if words(text).nth(w.credit_max_words).is_some() {
+        return None;
+    }
+    let lower = text.trim().to_lowercase();
+    if let Some(label) = CREDIT_LABELS.iter().find(|l| lower.starts_with(*l)) {
+        return Some(label);
+    }
+    // "Harbour at dawn. Foto: dpa": a caption that ends with its credit.
+    if CREDIT_LABELS.iter().any(|l| lower.contains(*l)) {
+        return None;
+    }
+    // Agencies count as whole words, so "dpa" does not match inside another word.
+    let padded = format!(" {} ", words(&lower).collect::<Vec<_>>().join(" "));
+    PICTURE_AGENCIES
+        .iter()
+        .find(|a| padded.contains(&format!(" {} ", a.replace('-', " "))))
+        .copied()
+}
+
 pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
     let mut s = 0.0f32;
     let mut r = Vec::new();
@@ -148,6 +172,10 @@ pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
     if f.beside_player && f.sentences <= 1 && f.words < 25 {
         push(&mut r, &mut s, "title of an embedded player", -w.teaser);
     }
+    let credit = picture_credit(&block.text, w);
+    if let Some(c) = credit {
+        push_detail(&mut r, &mut s, "picture credit", Some(c), -w.credit);
+    }
     let mut class = if s >= w.good_score {
         Class::Good
     } else if s <= w.bad_score {
@@ -168,6 +196,7 @@ pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
             | BlockKind::Media
     ) || f.caption;
     let against = f.boilerplate.is_some()
+        || credit.is_some()
         || f.teaser
         || f.link_density > 0.5
         || f.landmark.is_some()
@@ -191,5 +220,33 @@ pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
         score: s,
         class,
         reasons: r,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::picture_credit;
+    use crate::weights::Weights;
+
+    #[test]
+    fn short_credit_lines_are_credits_and_captions_are_not() {
+        let w = Weights::default();
+        for credit in [
+            "Foto: Jan Berg",
+            "Photo: Harbour Trust",
+            "© dpa",
+            "Mark Stout/iStock/Getty Images",
+            "Bildquelle: Pixabay",
+        ] {
+            assert!(picture_credit(credit, &w).is_some(), "{credit}");
+        }
+        for not_credit in [
+            "Harbour at dawn. Foto: dpa",
+            "The new cranes on the north quay, seen from the old lighthouse at dawn, Getty Images",
+            "Update from the council",
+            "Adpa and friends",
+        ] {
+            assert!(picture_credit(not_credit, &w).is_none(), "{not_credit}");
+        }
     }
 }

@@ -35,6 +35,10 @@ pub struct Weights {
     pub boilerplate: f32,
     /// Blocks with at least this many words are never treated as boilerplate by phrase alone.
     pub boilerplate_max_words: usize,
+    /// Penalty for a short line that only credits a picture ("Foto: dpa", "Getty Images")...
+    pub credit: f32,
+    /// ...of at most this many words.
+    pub credit_max_words: usize,
     /// Weight of the summed class/id/role hints of the block's ancestors.
     pub hint: f32,
     /// Cap on the absolute summed hint, so one strong token cannot decide alone.
@@ -148,6 +152,8 @@ impl Default for Weights {
             link_heavy: 8.0,
             boilerplate: 6.0,
             boilerplate_max_words: 30,
+            credit: 4.0,
+            credit_max_words: 6,
             hint: 1.0,
             max_hint: 4.0,
             hint_positive: 1.0,

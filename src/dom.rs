@@ -5,7 +5,6 @@
 //! integer comparisons, and every later stage is a linear pass over a `Vec` with no recursion,
 //! which keeps 100,000-deep documents safe on the small wasm stack.
 
-use ego_tree::iter::Edge;
 use markup5ever::LocalName;
 use scraper::{Html, Node as ScraperNode, StrTendril};
 
@@ -372,85 +371,127 @@ fn skip_subtree(name: &str, attrs: &[(LocalName, StrTendril)]) -> bool {
     }
 }
 
+/// What becomes of one parsed node.
+enum Taken {
+    /// Copied into the arena.
+    Keep(Kind),
+    /// Not copied (comments, doctypes), though its children would be.
+    Drop,
+    /// Not copied, nor anything inside it.
+    Skip,
+}
+
+/// Takes what the arena keeps of a parsed node out of it.
+fn take_kind(node: &mut ScraperNode) -> Taken {
+    match node {
+        ScraperNode::Document | ScraperNode::Fragment => Taken::Keep(Kind::Document),
+        ScraperNode::Element(el) => {
+            // The HTML parser already lower-cases element and attribute names.
+            let name = el.name.local.clone();
+            let attrs: Vec<(LocalName, StrTendril)> = std::mem::take(&mut el.attrs)
+                .into_iter()
+                .map(|(k, v)| (k.local, v))
+                .collect();
+            if skip_subtree(&name, &attrs) {
+                return Taken::Skip;
+            }
+            let ns = match &*el.name.ns {
+                "http://www.w3.org/2000/svg" => Namespace::Svg,
+                "http://www.w3.org/1998/Math/MathML" => Namespace::MathMl,
+                _ => Namespace::Html,
+            };
+            let tag = if ns == Namespace::Html || &*name == "math" || &*name == "svg" {
+                Tag::from_name(&name)
+            } else {
+                Tag::Other
+            };
+            Taken::Keep(Kind::Element(Element {
+                tag,
+                name,
+                ns,
+                attrs,
+            }))
+        }
+        ScraperNode::Text(t) => Taken::Keep(Kind::Text(std::mem::take(&mut t.text))),
+        _ => Taken::Drop,
+    }
+}
+
 impl Dom {
-    /// Parses `html` with `scraper` (html5ever) and copies the tree into the arena.
+    /// Parses `html` with `scraper` (html5ever) and moves the tree into the arena.
     /// Parsing never fails: malformed markup is repaired the way browsers repair it.
     pub fn parse(html: &str) -> Dom {
-        let parsed = Html::parse_document(&bound::bounded(html));
-        Dom::from_scraper(&parsed)
+        let mut parsed = Html::parse_document(&bound::bounded(html));
+        Dom::from_scraper(&mut parsed)
     }
 
-    fn from_scraper(html: &Html) -> Dom {
-        let mut nodes: Vec<Node> = Vec::new();
+    /// Walks the parsed tree in document order, taking each node's attributes and text out of
+    /// it (the parsed tree is dropped right after): moving them costs no allocation or
+    /// reference count per node, where copying did.
+    fn from_scraper(html: &mut Html) -> Dom {
+        let tree = &mut html.tree;
+        // Every node we keep is a node of the parsed tree.
+        let mut nodes: Vec<Node> = Vec::with_capacity(tree.values().len());
         // Open arena nodes, innermost last; `None` marks a scraper node we did not copy.
         let mut stack: Vec<Option<NodeId>> = Vec::new();
-        let mut skipping: usize = 0;
-        for edge in html.tree.root().traverse() {
-            match edge {
-                Edge::Open(node) => {
-                    if skipping > 0 {
-                        skipping += 1;
-                        continue;
-                    }
-                    let parent = stack.iter().rev().find_map(|s| *s);
+        let root = tree.root().id();
+        let mut at = root;
+        'walk: loop {
+            let parent = stack.iter().rev().find_map(|s| *s);
+            let kind = match tree.get_mut(at) {
+                Some(mut n) => take_kind(n.value()),
+                None => Taken::Skip,
+            };
+            let descend = match kind {
+                Taken::Keep(kind) => {
+                    let id = nodes.len() as NodeId;
                     let depth = parent.map_or(0, |p| nodes[p as usize].depth + 1);
-                    let kind = match node.value() {
-                        ScraperNode::Document | ScraperNode::Fragment => Some(Kind::Document),
-                        ScraperNode::Element(el) => {
-                            // The HTML parser already lower-cases element and attribute names.
-                            let name = el.name.local.clone();
-                            let attrs: Vec<(LocalName, StrTendril)> = el
-                                .attrs
-                                .iter()
-                                .map(|(k, v)| (k.local.clone(), v.clone()))
-                                .collect();
-                            if skip_subtree(&name, &attrs) {
-                                skipping = 1;
-                                continue;
-                            }
-                            let ns = match &*el.name.ns {
-                                "http://www.w3.org/2000/svg" => Namespace::Svg,
-                                "http://www.w3.org/1998/Math/MathML" => Namespace::MathMl,
-                                _ => Namespace::Html,
-                            };
-                            let tag =
-                                if ns == Namespace::Html || &*name == "math" || &*name == "svg" {
-                                    Tag::from_name(&name)
-                                } else {
-                                    Tag::Other
-                                };
-                            Some(Kind::Element(Element {
-                                tag,
-                                name,
-                                ns,
-                                attrs,
-                            }))
-                        }
-                        ScraperNode::Text(t) => Some(Kind::Text(t.text.clone())),
-                        _ => None,
-                    };
-                    match kind {
-                        Some(kind) => {
-                            let id = nodes.len() as NodeId;
-                            nodes.push(Node {
-                                parent,
-                                end: id + 1,
-                                depth,
-                                kind,
-                            });
-                            stack.push(Some(id));
-                        }
-                        None => stack.push(None),
-                    }
+                    nodes.push(Node {
+                        parent,
+                        end: id + 1,
+                        depth,
+                        kind,
+                    });
+                    stack.push(Some(id));
+                    true
                 }
-                Edge::Close(_) => {
-                    if skipping > 0 {
-                        skipping -= 1;
-                        continue;
-                    }
-                    if let Some(Some(id)) = stack.pop() {
-                        nodes[id as usize].end = nodes.len() as NodeId;
-                    }
+                Taken::Drop => {
+                    stack.push(None);
+                    true
+                }
+                // Not copied at all: its subtree is skipped, so nothing inside looks for it.
+                Taken::Skip => {
+                    stack.push(None);
+                    false
+                }
+            };
+            let first = if descend {
+                tree.get(at).and_then(|n| n.first_child()).map(|c| c.id())
+            } else {
+                None
+            };
+            if let Some(child) = first {
+                at = child;
+                continue;
+            }
+            // Close `at`, then its ancestors until one has a next sibling.
+            loop {
+                if let Some(Some(id)) = stack.pop() {
+                    nodes[id as usize].end = nodes.len() as NodeId;
+                }
+                if at == root {
+                    break 'walk;
+                }
+                let Some(node) = tree.get(at) else {
+                    break 'walk;
+                };
+                if let Some(next) = node.next_sibling() {
+                    at = next.id();
+                    continue 'walk;
+                }
+                match node.parent() {
+                    Some(p) => at = p.id(),
+                    None => break 'walk,
                 }
             }
         }
@@ -552,17 +593,48 @@ impl Iterator for Children<'_> {
     }
 }
 
-/// Appends `text` to `out`, folding every run of white space into one space.
+/// Appends `text` to `out`, folding every run of white space into one space (none at the start
+/// of `out`, none after a space already there).
 pub fn push_collapsed(out: &mut String, text: &str) {
-    for ch in text.chars() {
-        if ch.is_whitespace() {
-            if !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
-            }
-        } else {
-            out.push(ch);
+    // Runs of words are copied whole rather than character by character: this runs over every
+    // text node of the page, more than once.
+    let mut rest = text;
+    while !rest.is_empty() {
+        let word_end = run_end(rest, true);
+        out.push_str(&rest[..word_end]);
+        rest = &rest[word_end..];
+        let space_end = run_end(rest, false);
+        if space_end > 0 && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
         }
+        rest = &rest[space_end..];
     }
+}
+
+/// Length of the run at the start of `s` of characters that are not white space (`words`) or
+/// that are (`!words`), as `char::is_whitespace` tells them apart.
+fn run_end(s: &str, words: bool) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let (space, len) = if b[i] < 0x80 {
+            // The ASCII white space of `char::is_whitespace`, vertical tab included.
+            (
+                matches!(b[i], b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'),
+                1,
+            )
+        } else {
+            match s[i..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if space == words {
+            return i;
+        }
+        i += len;
+    }
+    b.len()
 }
 
 /// Keeps pathological markup from making the parser quadratic.
@@ -1047,6 +1119,49 @@ mod bound {
     #[cfg(test)]
     mod tests {
         use super::*;
+
+        #[test]
+        fn push_collapsed_folds_white_space_like_a_char_loop() {
+            fn reference(out: &mut String, text: &str) {
+                for ch in text.chars() {
+                    if ch.is_whitespace() {
+                        if !out.is_empty() && !out.ends_with(' ') {
+                            out.push(' ');
+                        }
+                    } else {
+                        out.push(ch);
+                    }
+                }
+            }
+            let pieces = [
+                "",
+                " ",
+                "a",
+                "word",
+                " \t\n\x0b\x0c\r",
+                "\u{a0}",
+                "\u{2003}\u{3000}",
+                "é",
+                "日本",
+                "\u{85}",
+                "x y",
+                "  lead",
+                "trail  ",
+                "\u{200b}",
+            ];
+            for a in pieces {
+                for b in pieces {
+                    for start in ["", "x", "x "] {
+                        let (mut got, mut want) = (start.to_string(), start.to_string());
+                        crate::dom::push_collapsed(&mut got, a);
+                        crate::dom::push_collapsed(&mut got, b);
+                        reference(&mut want, a);
+                        reference(&mut want, b);
+                        assert_eq!(got, want, "{start:?} + {a:?} + {b:?}");
+                    }
+                }
+            }
+        }
 
         #[test]
         fn classify_knows_every_listed_name_in_any_case() {

@@ -539,7 +539,9 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 /// Scripts written without spaces between words (CJK, Thai): each character counts as half a
 /// word so their prose is not mistaken for short lines.
 fn is_unspaced_script(c: char) -> bool {
-    matches!(c as u32,
+    // The first test settles every Latin, Greek, Cyrillic, Arabic... character at once.
+    (c as u32) >= 0x0E00
+        && matches!(c as u32,
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0x0E00..=0x0E7F)
 }
 

@@ -121,6 +121,22 @@ pub const BOILERPLATE_PREFIXES: &[&str] = &[
     "reproduction of material", "was this article helpful", "rate this", "did you find this",
     "sign up for", "by signing up", "you might be interested", "recommended for you",
     "more articles",
+    // Affiliate disclosures, appeals for support, calls to follow, reprint and copyright notes.
+    "when you purchase through", "when you buy through", "we may earn a commission",
+    "this post contains affiliate", "this post contains references", "this article contains affiliate",
+    "this post may contain affiliate", "affiliate links", "für links auf dieser seite",
+    "bei den verlinkungen handelt es sich", "provisionslinks", "we rely on your support",
+    "support our journalism", "support independent journalism", "jede kleine spende",
+    "jetzt spenden", "follow us on", "folgen sie uns", "folge uns", "síguenos en", "siguenos en",
+    "seguici su", "suivez-nous", "never miss", "if you enjoyed", "if you liked this",
+    "hat dir der artikel gefallen", "hat ihnen der artikel gefallen", "hat dir der beitrag gefallen",
+    "this article is the copyrighted", "this article was originally published",
+    "this story was originally published", "this article originally appeared",
+    "this story originally appeared", "originally published", "dieser artikel erschien",
+    "dieser beitrag erschien", "dieser text erschien", "materiał chroniony prawem",
+    "we want to hear", "tell us what you think", "submit your letter", "sie sind nicht eingeloggt",
+    "sie sind aktuell nicht eingeloggt", "you are not logged in", "we respect your privacy",
+    "wir respektieren deine privatsphäre", "wir respektieren ihre privatsphäre",
 ];
 
 /// Whole short lines that are clutter wherever they stand.

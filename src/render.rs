@@ -579,16 +579,51 @@ fn remove_empty(events: Vec<Event>) -> Vec<Event> {
 // Serializers
 // ---------------------------------------------------------------------------------------------
 
-fn escape_text(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            c => out.push(c),
+/// Escapes text for HTML, and with `collapse` folds each run of white space other than
+/// no-break spaces into one space. Text is copied in spans between the characters that change,
+/// which in prose are few: this writes every character of the article.
+fn escape_text_with(out: &mut String, s: &str, collapse: bool) {
+    let b = s.as_bytes();
+    let mut span = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let (len, replacement) = match b[i] {
+            b'&' => (1, "&amp;"),
+            b'<' => (1, "&lt;"),
+            b'>' => (1, "&gt;"),
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' if collapse => (1, " "),
+            // Lead bytes of the no-break space and of all other non-ASCII white space.
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => match s[i..].chars().next() {
+                Some('\u{a0}') => (2, "&nbsp;"),
+                Some(c) if collapse && c.is_whitespace() => (c.len_utf8(), " "),
+                Some(c) => {
+                    i += c.len_utf8();
+                    continue;
+                }
+                None => break,
+            },
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let mut end = i + len;
+        if replacement == " " {
+            // The whole run of white space becomes one space; a lone plain space stays as is.
+            end += s[end..]
+                .find(|c: char| !c.is_whitespace() || c == '\u{a0}')
+                .unwrap_or(s.len() - end);
+            if end == i + 1 && b[i] == b' ' {
+                i = end;
+                continue;
+            }
         }
+        out.push_str(&s[span..i]);
+        out.push_str(replacement);
+        span = end;
+        i = end;
     }
+    out.push_str(&s[span..]);
 }
 
 fn escape_attr(out: &mut String, s: &str) {
@@ -649,26 +684,7 @@ impl Content {
                     write_attrs(&mut out, attrs);
                     out.push('>');
                 }
-                Event::Text(t) => {
-                    if pre_depth > 0 {
-                        escape_text(&mut out, t);
-                    } else {
-                        let mut collapsed = String::with_capacity(t.len());
-                        let mut last_space = false;
-                        for c in t.chars() {
-                            if c.is_whitespace() && c != '\u{a0}' {
-                                if !last_space {
-                                    collapsed.push(' ');
-                                }
-                                last_space = true;
-                            } else {
-                                collapsed.push(c);
-                                last_space = false;
-                            }
-                        }
-                        escape_text(&mut out, &collapsed);
-                    }
-                }
+                Event::Text(t) => escape_text_with(&mut out, t, pre_depth == 0),
             }
         }
         out.push('\n');
@@ -733,6 +749,8 @@ struct TextWriter {
     /// Pending break before the next text: 0 none, 1 line, 2 paragraph.
     pending: u8,
     pre: usize,
+    /// Reused for each text's collapsed form.
+    scratch: String,
 }
 
 impl TextWriter {
@@ -775,21 +793,28 @@ impl TextWriter {
             self.out.push_str(t);
             return;
         }
-        let mut buf = String::new();
+        // One buffer for every text of the article rather than one allocation each.
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
         let starts_space = t.starts_with(|c: char| c.is_whitespace());
-        crate::dom::push_collapsed(&mut buf, t);
-        let buf = buf.trim_start();
+        crate::dom::push_collapsed(&mut scratch, t);
+        let buf = scratch.trim_start();
         if buf.is_empty() {
             if starts_space && !self.at_line_start() && !self.out.ends_with(' ') {
                 self.out.push(' ');
             }
-            return;
+        } else {
+            if starts_space
+                && self.pending == 0
+                && !self.at_line_start()
+                && !self.out.ends_with(' ')
+            {
+                self.out.push(' ');
+            }
+            self.flush();
+            self.out.push_str(buf);
         }
-        if starts_space && self.pending == 0 && !self.at_line_start() && !self.out.ends_with(' ') {
-            self.out.push(' ');
-        }
-        self.flush();
-        self.out.push_str(buf);
+        self.scratch = scratch;
     }
     fn finish(mut self) -> String {
         while self.out.ends_with([' ', '\n']) {
@@ -1207,4 +1232,64 @@ pub fn events_of_clean_html(html: &str) -> Content {
 /// Markdown of an article's `contentHtml`.
 pub fn html_to_markdown(content_html: &str) -> String {
     events_of_clean_html(content_html).to_markdown()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_text_with;
+
+    /// The plain character loops that [`escape_text_with`] must match.
+    fn reference(s: &str, collapse: bool) -> String {
+        let mut text = String::new();
+        if collapse {
+            let mut last_space = false;
+            for c in s.chars() {
+                if c.is_whitespace() && c != '\u{a0}' {
+                    if !last_space {
+                        text.push(' ');
+                    }
+                    last_space = true;
+                } else {
+                    text.push(c);
+                    last_space = false;
+                }
+            }
+        } else {
+            text = s.to_string();
+        }
+        let mut out = String::new();
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '\u{a0}' => out.push_str("&nbsp;"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn escaping_matches_a_char_loop() {
+        let alphabet = [
+            " ", "  ", "a", "word", "&", "<", ">", "&amp;", "\"", "\t", "\n", "\r", "\u{b}",
+            "\u{a0}", "\u{2003}", "\u{3000}", "\u{85}", "\u{1680}", "é", "日本", "\u{200b}", "â",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 9) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(alphabet[(state % alphabet.len() as u64) as usize]);
+            }
+            for collapse in [false, true] {
+                let mut got = String::from("x");
+                escape_text_with(&mut got, &text, collapse);
+                assert_eq!(got, format!("x{}", reference(&text, collapse)), "{text:?}");
+            }
+        }
+    }
 }

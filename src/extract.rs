@@ -122,7 +122,8 @@ fn analyze_with(html: &str, w: &Weights, lap: &mut dyn FnMut(&'static str)) -> A
         .zip(&feats)
         .map(|(b, f)| score::score(b, f, w))
         .collect();
-    let selection = select::select(&dom, &segs, &feats, &scored, &stats, w);
+    let headline = headline_block(&segs, &feats, &meta);
+    let selection = select::select(&dom, &segs, &feats, &scored, &stats, headline, w);
     lap("score+select");
     Analysis {
         dom,
@@ -332,12 +333,7 @@ fn resolve_title(a: &Analysis) -> Option<Found> {
         let cleaned = metadata::clean_title(&meta_title.value, site);
         let norm_clean = normalize(&cleaned);
         for (_, h) in &heads {
-            let nh = normalize(h);
-            if nh.len() >= 10
-                && (nh == norm_clean
-                    || nh == norm_meta
-                    || (norm_meta.contains(&nh) && nh.len() * 2 > norm_meta.len()))
-            {
+            if names_the_title(&normalize(h), &norm_meta, &norm_clean) {
                 return Some(Found {
                     value: h.clone(),
                     source: meta_title.source,
@@ -356,6 +352,31 @@ fn resolve_title(a: &Analysis) -> Option<Found> {
             value: h.clone(),
             source: "h1",
         })
+}
+
+/// Whether a heading (normalized) is the page's title: the metadata title itself, that title
+/// without its site suffix, or most of it.
+fn names_the_title(heading: &str, meta: &str, cleaned: &str) -> bool {
+    heading.len() >= 10
+        && (heading == cleaned
+            || heading == meta
+            || (meta.contains(heading) && heading.len() * 2 > meta.len()))
+}
+
+/// The block of the first heading that names the page's title, outside navigation and teaser
+/// lists: the article starts there, which the region search takes as evidence.
+fn headline_block(segs: &Segments, feats: &[Features], meta: &Metadata) -> Option<usize> {
+    let title = meta.title.as_ref()?;
+    let site = meta.site_name.as_ref().map(|s| s.value.as_str());
+    let norm_meta = normalize(&title.value);
+    let norm_clean = normalize(&metadata::clean_title(&title.value, site));
+    segs.blocks.iter().zip(feats).position(|(b, f)| {
+        matches!(b.kind, BlockKind::Heading(_))
+            && !f.teaser
+            && f.landmark.is_none()
+            && f.link_density < 0.5
+            && names_the_title(&normalize(&b.text), &norm_meta, &norm_clean)
+    })
 }
 
 fn normalize(s: &str) -> String {

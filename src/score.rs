@@ -85,7 +85,10 @@ fn picture_credit(text: &str, w: &Weights) -> Option<&'static str> {
     if words(text).nth(w.credit_max_words).is_some() {
         return None;
     }
-    let lower = text.trim().to_lowercase();
+    // "(Foto: ...)" and "[Image: ...]" are credits too.
+    let lower = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©')
+        .to_lowercase();
     if let Some(label) = CREDIT_LABELS.iter().find(|l| lower.starts_with(*l)) {
         return Some(label);
     }
@@ -237,6 +240,7 @@ mod tests {
             "© dpa",
             "Mark Stout/iStock/Getty Images",
             "Bildquelle: Pixabay",
+            "(Foto: Tony Silva/Ascom-PC)",
         ] {
             assert!(picture_credit(credit, &w).is_some(), "{credit}");
         }

@@ -37,9 +37,15 @@ pub fn select(
     feats: &[Features],
     scored: &[Scored],
     stats: &NodeStats,
+    headline: Option<usize>,
     w: &Weights,
 ) -> Selection {
     let n = segs.blocks.len();
+    // The first good block after the heading that names the page's title counts extra: the
+    // article starts there, whatever a longer sidebar text nearby weighs.
+    let anchor = headline.and_then(|h| {
+        (h + 1..n.min(h + 1 + w.headline_anchor_blocks)).find(|&i| scored[i].class == Class::Good)
+    });
     let mut kept = vec![false; n];
     let mut notes: Vec<Option<String>> = vec![None; n];
     // Maximum-sum contiguous run of blocks (Kadane): linear, and it finds the article's dense
@@ -48,7 +54,12 @@ pub fn select(
     let mut cur_start = 0usize;
     let mut cur_sum = 0.0f32;
     for i in 0..n {
-        let v = region_value(scored[i].class, &feats[i], w);
+        let v = region_value(scored[i].class, &feats[i], w)
+            + if anchor == Some(i) {
+                w.headline_anchor
+            } else {
+                0.0
+            };
         if cur_sum <= 0.0 {
             cur_start = i;
             cur_sum = 0.0;

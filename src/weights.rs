@@ -121,6 +121,11 @@ pub struct Weights {
     pub widen_min_gain: f32,
     /// ...and that addition is mostly good text (share of the parent's extra characters).
     pub widen_min_purity: f32,
+    /// Extra region value (in characters of good text) of the first good block after the
+    /// heading that names the page's title...
+    pub headline_anchor: f32,
+    /// ...searched for among this many blocks after that heading.
+    pub headline_anchor_blocks: usize,
     /// Blocks after the first good one still searched for headline, byline and date lines.
     pub header_zone_blocks: usize,
     /// A byline or date line has at most this many words.
@@ -188,6 +193,8 @@ impl Default for Weights {
             readerable_teaser_penalty: 0.3,
             widen_min_gain: 0.25,
             widen_min_purity: 0.5,
+            headline_anchor: 300.0,
+            headline_anchor_blocks: 4,
             header_zone_blocks: 6,
             header_line_words: 12,
             teaser_max_chars: 300,

@@ -3,7 +3,7 @@
 
 use crate::dom::{Dom, Kind, NodeId, Tag};
 use crate::features::hint_words;
-use crate::patterns::BYLINE_PREFIXES;
+use crate::patterns::{BYLINE_PREFIXES, COMMENT_HINTS};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -374,6 +374,18 @@ pub fn visible_byline(dom: &Dom, removed: &[bool]) -> Option<Found> {
             continue;
         }
         if let Some(el) = dom.element(i) {
+            // A comment's author is not the article's.
+            let in_comments = ["class", "id"].iter().any(|k| {
+                el.attr(k).is_some_and(|v| {
+                    hint_words(v)
+                        .iter()
+                        .any(|w| COMMENT_HINTS.contains(&w.as_str()))
+                })
+            });
+            if in_comments {
+                i = dom.node(i).end;
+                continue;
+            }
             let by_attr = el.attr("rel").is_some_and(|r| r.contains("author"))
                 || el.attr("itemprop").is_some_and(|p| p.trim() == "author")
                 || ["class", "id"].iter().any(|k| {

@@ -167,6 +167,13 @@ pub const PICTURE_AGENCIES: &[&str] = &[
     "dreamstime", "alamy", "ap photo", "epa-efe", "keystone", "reuters", "dpa", "afp",
 ];
 
+/// Class/id words of a comment thread, whose authors are not the article's.
+#[rustfmt::skip]
+pub const COMMENT_HINTS: &[&str] = &[
+    "comment", "comments", "commentlist", "kommentar", "kommentare", "commentaire",
+    "commentaires", "comentario", "comentarios", "respond", "reply", "replies", "discussion",
+];
+
 /// Prefixes of a byline line ("By Jane Doe").
 #[rustfmt::skip]
 pub const BYLINE_PREFIXES: &[&str] = &[

@@ -61,6 +61,7 @@ fixtures! {
     news_keypoints => "news-keypoints",
     jsonld_graph_refs => "jsonld-graph-refs",
     wire_story => "wire-story",
+    photo_blog_sidebar => "photo-blog-sidebar",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

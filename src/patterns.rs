@@ -156,7 +156,8 @@ pub const CREDIT_LABELS: &[&str] = &[
     "foto:", "fotos:", "foto ©", "fot.", "fot:", "photo:", "photos:", "photo credit", "photograph:",
     "picture:", "image:", "images:", "image credit", "credit:", "credits:", "bild:", "bilder:",
     "bildquelle", "quelle:", "source:", "źródło:", "fuente:", "imagen:", "crédit", "bron:", "©",
-    "(c) ", "copyright ",
+    "(c) ", "copyright ", "kuva:", "zdjęcie:", "zdj.", "foto di", "photo by", "photograph by",
+    "image by", "images by", "crédit photo", "crédits photo", "fotó:", "φωτογραφία:",
 ];
 
 /// Picture agencies and stock libraries: a short line naming one is a credit, not prose.
@@ -165,6 +166,8 @@ pub const PICTURE_AGENCIES: &[&str] = &[
     "getty images", "shutterstock", "istock", "clipdealer", "pixabay", "unsplash", "adobe stock",
     "fotolia", "imago images", "picture alliance", "picture-alliance", "depositphotos", "123rf",
     "dreamstime", "alamy", "ap photo", "epa-efe", "keystone", "reuters", "dpa", "afp",
+    "thinkstock", "colourbox", "freepik", "pexels", "wikimedia commons",
+    "ullstein bild",
 ];
 
 /// Class/id words of a comment thread, whose authors are not the article's.

@@ -8,7 +8,7 @@ use crate::patterns::{
 use crate::prune::Pruned;
 use crate::segment::{Block, Segments};
 use crate::weights::Weights;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -40,7 +40,6 @@ impl Hasher for Fnv {
 const HINT_CACHE_LIMIT: usize = 4096;
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// Every stop word of every language, with a bit per language that lists it; built once.
 fn stopword_index() -> &'static FastMap<&'static str, u32> {
@@ -56,18 +55,31 @@ fn stopword_index() -> &'static FastMap<&'static str, u32> {
     })
 }
 
-fn hint_sets() -> &'static (FastSet<&'static str>, FastSet<&'static str>) {
-    static SETS: OnceLock<(FastSet<&'static str>, FastSet<&'static str>)> = OnceLock::new();
-    SETS.get_or_init(|| {
-        (
-            POSITIVE_HINTS.iter().copied().collect(),
-            NEGATIVE_HINTS.iter().copied().collect(),
-        )
+/// Class/id words and what each says: (negative, positive). One lookup per word serves both
+/// lists.
+fn hint_table() -> &'static FastMap<&'static str, (bool, bool)> {
+    static TABLE: OnceLock<FastMap<&'static str, (bool, bool)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map: FastMap<&'static str, (bool, bool)> = FastMap::default();
+        for w in NEGATIVE_HINTS {
+            map.entry(w).or_default().0 = true;
+        }
+        for w in POSITIVE_HINTS {
+            map.entry(w).or_default().1 = true;
+        }
+        map
     })
 }
 
-/// Lower-cases `word` into `buf` (reused between calls to avoid an allocation per word).
-fn lower_into<'a>(buf: &'a mut String, word: &str) -> &'a str {
+/// Lower-cases `word` into `buf` (reused between calls to avoid an allocation per word); a word
+/// that is lower-case ASCII already, as most are, is returned as it is.
+fn lower_into<'a>(buf: &'a mut String, word: &'a str) -> &'a str {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b < 0x80)
+    {
+        return word;
+    }
     buf.clear();
     if word.is_ascii() {
         buf.push_str(word);
@@ -150,6 +162,15 @@ pub fn hint_words(value: &str) -> Vec<String> {
 /// Calls `f` with each word [`hint_words`] gives, in the same order. Class strings are almost
 /// always ASCII, and those are split and lower-cased in `buf` without allocating.
 fn for_each_hint_word(value: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    if value.is_ascii() {
+        // The same split by bytes: in ASCII the letters and digits are the alphanumerics.
+        for part in value.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if !part.is_empty() {
+                ascii_hint_words(part, buf, &mut f);
+            }
+        }
+        return;
+    }
     for part in value.split(|c: char| !c.is_alphanumeric()) {
         if part.is_empty() {
             continue;
@@ -158,21 +179,31 @@ fn for_each_hint_word(value: &str, buf: &mut String, mut f: impl FnMut(&str)) {
             for_each_hint_word_unicode(part, &mut f);
             continue;
         }
-        // A hump: an upper-case letter after a lower-case one. The pieces come first, then
-        // the whole part.
-        let b = part.as_bytes();
-        let mut start = 0;
-        for i in 1..b.len() {
-            if b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase() {
-                f(lower_into(buf, &part[start..i]));
-                start = i;
-            }
-        }
-        if start > 0 {
-            f(lower_into(buf, &part[start..]));
-        }
-        f(lower_into(buf, part));
+        ascii_hint_words(part, buf, &mut f);
     }
+}
+
+/// [`for_each_hint_word`] for one ASCII part.
+fn ascii_hint_words(part: &str, buf: &mut String, f: &mut impl FnMut(&str)) {
+    if !part.bytes().any(|b| b.is_ascii_uppercase()) {
+        // No upper case, so no hump and nothing to lower.
+        f(part);
+        return;
+    }
+    // A hump: an upper-case letter after a lower-case one. The pieces come first, then the
+    // whole part.
+    let b = part.as_bytes();
+    let mut start = 0;
+    for i in 1..b.len() {
+        if b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase() {
+            f(lower_into(buf, &part[start..i]));
+            start = i;
+        }
+    }
+    if start > 0 {
+        f(lower_into(buf, &part[start..]));
+    }
+    f(lower_into(buf, part));
 }
 
 /// [`for_each_hint_word`] for one part with non-ASCII letters, whose lower case can depend on
@@ -243,19 +274,20 @@ struct AttrHint {
 }
 
 fn attr_hint(value: &str, buf: &mut String) -> AttrHint {
-    let (pos_set, neg_set) = hint_sets();
+    let table = hint_table();
     let (stems, exceptions) = stem_indexes();
     let mut neg = false;
     let mut pos = false;
     for_each_hint_word(value, buf, |word| {
+        let (neg_word, pos_word) = table.get(word).copied().unwrap_or_default();
         if !neg
-            && (neg_set.contains(word)
+            && (neg_word
                 || (word.len() > 6
                     && contains_stem(word, stems)
                     && !contains_stem(word, exceptions)))
         {
             neg = true;
-        } else if !pos && pos_set.contains(word) {
+        } else if !pos && pos_word {
             pos = true;
         }
     });
@@ -377,7 +409,7 @@ pub fn node_stats(dom: &Dom, pruned: &Pruned, w: &Weights) -> NodeStats {
                 }
             }
             Kind::Text(t) => {
-                let c = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                let c = visible_chars(t) as u32;
                 s.chars[i] = c;
                 if (i as NodeId) < link_end {
                     s.link_chars[i] = c;
@@ -546,6 +578,17 @@ fn is_unspaced_script(c: char) -> bool {
 }
 
 pub fn word_count(text: &str) -> usize {
+    if text.is_ascii() {
+        // No unspaced script: the runs of non-white-space are the count.
+        let mut words = 0usize;
+        let mut in_word = false;
+        for &b in text.as_bytes() {
+            let space = is_ascii_space(b);
+            words += usize::from(!space && !in_word);
+            in_word = !space;
+        }
+        return words;
+    }
     // One pass: runs of non-white-space (as `split_whitespace` counts them) and unspaced-script
     // characters (none of which is white space).
     let mut spaced = 0usize;
@@ -568,36 +611,81 @@ fn is_sentence_end(c: char) -> bool {
 }
 
 fn count_sentences(text: &str) -> usize {
+    // By bytes: only `.`, `!`, `?` and the lead bytes of the other sentence ends need a look.
+    let b = text.as_bytes();
     let mut n = 0;
-    let mut chars = text.chars().enumerate().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !is_sentence_end(c) {
-            continue;
-        }
-        let ends = match chars.peek() {
+    let mut i = 0;
+    while i < b.len() {
+        let c = match b[i] {
+            b'.' | b'!' | b'?' => char::from(b[i]),
+            // Leads of U+061F, U+0964, U+2026, U+3002, U+FF01, U+FF1F.
+            0xd8 | 0xe0 | 0xe2 | 0xe3 | 0xef => match text[i..].chars().next() {
+                Some(c) if is_sentence_end(c) => c,
+                Some(c) => {
+                    i += c.len_utf8();
+                    continue;
+                }
+                None => break,
+            },
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let after = i + c.len_utf8();
+        let ends = match text[after..].chars().next() {
             None => true,
-            Some(&(_, next)) => {
+            Some(next) => {
                 next.is_whitespace()
                     || matches!(next, '"' | '\'' | '”' | '’' | '»' | ')' | '」')
                     || matches!(c, '。' | '！' | '？')
             }
         };
-        // Skip "e.g." / initials: a sentence has at least a few characters before its end.
-        if ends && i >= 3 {
+        // Skip "e.g." / initials: a sentence has at least a few characters before its end
+        // (any 12 bytes hold at least three).
+        if ends && (i >= 12 || text[..i].chars().count() >= 3) {
             n += 1;
         }
+        i = after;
     }
     n
+}
+
+/// Counts commas, in the scripts that have their own.
+fn count_commas(text: &str) -> usize {
+    let ascii = text.bytes().filter(|&b| b == b',').count();
+    if text.is_ascii() {
+        ascii
+    } else {
+        ascii + text.matches(['،', '、', '，']).count()
+    }
+}
+
+/// Characters that are not white space.
+fn visible_chars(text: &str) -> usize {
+    if text.is_ascii() {
+        text.bytes().filter(|&b| !is_ascii_space(b)).count()
+    } else {
+        text.chars().filter(|c| !c.is_whitespace()).count()
+    }
+}
+
+/// The ASCII white space of `char::is_whitespace` (vertical tab included, unlike
+/// `u8::is_ascii_whitespace`).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 /// Lower-case text without leading punctuation or bullets, for phrase matching.
 fn phrase_key(text: &str) -> String {
     // Phrases are short: the first 64 characters decide, whatever the block's length.
-    text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(')
-        .chars()
-        .take(64)
-        .flat_map(char::to_lowercase)
-        .collect()
+    let t = text.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(');
+    let head = &t.as_bytes()[..t.len().min(64)];
+    if head.is_ascii() {
+        // 64 ASCII bytes are the first 64 characters (and end on a character boundary).
+        return t[..head.len()].to_ascii_lowercase();
+    }
+    t.chars().take(64).flat_map(char::to_lowercase).collect()
 }
 
 pub fn boilerplate_phrase(text: &str) -> Option<&'static str> {
@@ -700,7 +788,7 @@ fn measure_block(
         words: words_n,
         link_density,
         sentences: count_sentences(&b.text),
-        commas: b.text.matches([',', '،', '、', '，']).count(),
+        commas: count_commas(&b.text),
         stopword_density,
         boilerplate,
         hint: stats.hint[owner],
@@ -785,6 +873,102 @@ mod tests {
         );
         assert_eq!(boilerplate_phrase("Readers say"), None);
         assert_eq!(boilerplate_phrase("- © 2024 Example"), Some("©"));
+    }
+
+    /// Texts made of pieces that exercise the byte-level shortcuts: ASCII and not, sentence
+    /// ends, commas and white space of several scripts.
+    fn mixed_texts() -> Vec<String> {
+        let pieces = [
+            " ",
+            "a",
+            "Word",
+            ".",
+            "!",
+            "?",
+            "e.g.",
+            "。",
+            "！",
+            "？",
+            "؟",
+            "…",
+            "।",
+            ",",
+            "،",
+            "、",
+            "，",
+            "\"",
+            "'",
+            "”",
+            "’",
+            "»",
+            ")",
+            "」",
+            "\n",
+            "\u{b}",
+            "\u{a0}",
+            "\u{3000}",
+            "é",
+            "日本語",
+            "ÄÖÜ",
+            "İ",
+            "\u{212a}",
+        ];
+        let mut state = 0x853c_49e6_748f_ea9bu64;
+        let mut out = Vec::new();
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 10) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            out.push(text);
+        }
+        out
+    }
+
+    #[test]
+    fn byte_level_counts_match_char_loops() {
+        for text in mixed_texts() {
+            let mut sentences = 0;
+            let mut chars = text.chars().enumerate().peekable();
+            while let Some((i, c)) = chars.next() {
+                if !is_sentence_end(c) {
+                    continue;
+                }
+                let ends = match chars.peek() {
+                    None => true,
+                    Some(&(_, next)) => {
+                        next.is_whitespace()
+                            || matches!(next, '"' | '\'' | '”' | '’' | '»' | ')' | '」')
+                            || matches!(c, '。' | '！' | '？')
+                    }
+                };
+                if ends && i >= 3 {
+                    sentences += 1;
+                }
+            }
+            assert_eq!(count_sentences(&text), sentences, "{text:?}");
+            let commas = text.matches([',', '،', '、', '，']).count();
+            assert_eq!(count_commas(&text), commas, "{text:?}");
+            let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(visible_chars(&text), visible, "{text:?}");
+            let spaced = text.split_whitespace().count();
+            let unspaced = text.chars().filter(|&c| is_unspaced_script(c)).count();
+            assert_eq!(word_count(&text), spaced.max(unspaced / 2), "{text:?}");
+            let key: String = text
+                .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(')
+                .chars()
+                .take(64)
+                .flat_map(char::to_lowercase)
+                .collect();
+            assert_eq!(phrase_key(&text), key, "{text:?}");
+            // Past the 64th character the key stops, on a character boundary or not.
+            let long = format!("{}{text}", "Ab ".repeat(21));
+            let long_key: String = long.chars().take(64).flat_map(char::to_lowercase).collect();
+            assert_eq!(phrase_key(&long), long_key, "{text:?}");
+        }
     }
 
     #[test]

@@ -33,6 +33,13 @@ const SNAPSHOT_TTL_MS = 60_000;
  */
 const BLOCK_TEXT_BUDGET_CHARS = 8 * 1024 * 1024;
 
+/**
+ * Pages larger than this get no block table: on a page of hundreds of thousands of elements,
+ * building, copying and sending it took longer than the extraction, and a list of tens of
+ * thousands of removed blocks helps nobody. "Show what was removed" is then unavailable.
+ */
+const EXPLAIN_MAX_CHARS = 4 * 1024 * 1024;
+
 function boundBlockTexts(article) {
   let budget = BLOCK_TEXT_BUDGET_CHARS;
   for (const block of article.blocks || []) {
@@ -48,8 +55,10 @@ async function extractReply(snapshot) {
   try {
     await coreReady;
     const started = performance.now();
-    // Options come from the core; explain adds the block table for "show what was removed".
-    const article = boundBlockTexts(extract(snapshot.html, snapshot.url, { ...defaultOptions(), explain: true }));
+    // Options come from the core; explain adds the block table for "show what was removed"
+    // (not for very large pages, where the table would cost more than the extraction itself).
+    const explain = snapshot.html.length <= EXPLAIN_MAX_CHARS;
+    const article = boundBlockTexts(extract(snapshot.html, snapshot.url, { ...defaultOptions(), explain }));
     const extractMs = Math.round((performance.now() - started) * 10) / 10;
     return { type: 'article', article, url: snapshot.url, extractMs };
   } catch (err) {

@@ -869,10 +869,10 @@ mod bound {
             self.src.get(from..)?.find(needle).map(|i| from + i)
         }
 
-        /// Like [`Scan::find`] for one ASCII character (a `char` pattern is searched with
-        /// `memchr`, a `&str` one with a general substring searcher).
+        /// Like [`Scan::find`] for one ASCII character.
         fn find_char(&self, from: usize, needle: char) -> Option<usize> {
-            self.src.get(from..)?.find(needle).map(|i| from + i)
+            let needle = u8::try_from(needle).ok().filter(u8::is_ascii)?;
+            find_byte(self.bytes, from, needle)
         }
 
         /// Copies the rest of the input and stops.
@@ -1159,6 +1159,32 @@ mod bound {
         }
     }
 
+    /// Position of the first `needle` in `hay` at or after `from`. Eight bytes are tested at a
+    /// time with integer arithmetic: the scan calls this for every tag and quoted attribute,
+    /// mostly over short distances, where a general `memchr` spends its time getting started.
+    fn find_byte(hay: &[u8], from: usize, needle: u8) -> Option<usize> {
+        const LOW: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let pattern = LOW * u64::from(needle);
+        let mut i = from;
+        while let Some(chunk) = hay.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(word) ^ pattern;
+            // A zero byte of `x` is a match; the lowest flagged byte is the first one (a
+            // borrow can only flag bytes above a real match).
+            let found = x.wrapping_sub(LOW) & !x & HIGH;
+            if found != 0 {
+                return Some(i + (found.trailing_zeros() / 8) as usize);
+            }
+            i += 8;
+        }
+        hay.get(i..)?
+            .iter()
+            .position(|&b| b == needle)
+            .map(|p| i + p)
+    }
+
     /// Takes one from a count; true if there was one.
     fn take(count: &mut usize) -> bool {
         if *count > 0 {
@@ -1172,6 +1198,20 @@ mod bound {
     #[cfg(test)]
     mod tests {
         use super::*;
+
+        #[test]
+        fn find_byte_finds_the_first_match() {
+            let hay = b"ab<cdefghijklmnop<qrstuv\x80\xbc<<wxyz";
+            for from in 0..=hay.len() + 1 {
+                for needle in [b'<', b'a', b'z', b'\xbc', b'\x80', b'!', b'\x3b', b'\x3d'] {
+                    let want = hay
+                        .get(from..)
+                        .and_then(|h| h.iter().position(|&b| b == needle))
+                        .map(|p| from + p);
+                    assert_eq!(find_byte(hay, from, needle), want, "{from} {needle}");
+                }
+            }
+        }
 
         #[test]
         fn classify_knows_every_listed_name_in_any_case() {

@@ -589,19 +589,36 @@ pub fn word_count(text: &str) -> usize {
         }
         return words;
     }
-    // One pass: runs of non-white-space (as `split_whitespace` counts them) and unspaced-script
-    // characters (none of which is white space).
+    // One pass over the bytes: runs of non-white-space (as `split_whitespace` counts them)
+    // and unspaced-script characters (none of which is white space). Only the lead bytes of
+    // white space or of those scripts need their character decoded.
+    let b = text.as_bytes();
     let mut spaced = 0usize;
     let mut unspaced = 0usize;
     let mut in_word = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < b.len() {
+        let (space, unspaced_char, len) = match b[i] {
+            x @ 0x00..=0x7f => (is_ascii_space(x), false, 1),
+            // Inside a character already counted.
+            0x80..=0xbf => {
+                i += 1;
+                continue;
+            }
+            0xc2 | 0xe0..=0xed => match text[i..].chars().next() {
+                Some(c) => (c.is_whitespace(), is_unspaced_script(c), c.len_utf8()),
+                None => break,
+            },
+            _ => (false, false, 1),
+        };
+        if space {
             in_word = false;
         } else {
             spaced += usize::from(!in_word);
             in_word = true;
-            unspaced += usize::from(is_unspaced_script(c));
+            unspaced += usize::from(unspaced_char);
         }
+        i += len;
     }
     spaced.max(unspaced / 2)
 }
@@ -653,21 +670,40 @@ fn count_sentences(text: &str) -> usize {
 
 /// Counts commas, in the scripts that have their own.
 fn count_commas(text: &str) -> usize {
-    let ascii = text.bytes().filter(|&b| b == b',').count();
+    let b = text.as_bytes();
+    let ascii = b.iter().filter(|&&x| x == b',').count();
     if text.is_ascii() {
-        ascii
-    } else {
-        ascii + text.matches(['،', '、', '，']).count()
+        return ascii;
     }
+    // '،' (D8 8C), '、' (E3 80 81) and '，' (EF BC 8C), found by their bytes.
+    let other = (0..b.len())
+        .filter(|&i| match b[i] {
+            0xd8 => b.get(i + 1) == Some(&0x8c),
+            0xe3 => b.get(i + 1..i + 3) == Some(&[0x80, 0x81]),
+            0xef => b.get(i + 1..i + 3) == Some(&[0xbc, 0x8c]),
+            _ => false,
+        })
+        .count();
+    ascii + other
 }
 
 /// Characters that are not white space.
 fn visible_chars(text: &str) -> usize {
+    let b = text.as_bytes();
+    let ascii_spaces = b.iter().filter(|&&x| is_ascii_space(x)).count();
     if text.is_ascii() {
-        text.bytes().filter(|&b| !is_ascii_space(b)).count()
-    } else {
-        text.chars().filter(|c| !c.is_whitespace()).count()
+        return b.len() - ascii_spaces;
     }
+    // Characters are the bytes that do not continue one; the other white space starts with
+    // one of four lead bytes.
+    let chars = b.iter().filter(|&&x| !(0x80..0xc0).contains(&x)).count();
+    let other_spaces = (0..b.len())
+        .filter(|&i| {
+            matches!(b[i], 0xc2 | 0xe1 | 0xe2 | 0xe3)
+                && text[i..].chars().next().is_some_and(char::is_whitespace)
+        })
+        .count();
+    chars - ascii_spaces - other_spaces
 }
 
 /// The ASCII white space of `char::is_whitespace` (vertical tab included, unlike

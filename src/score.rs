@@ -114,7 +114,15 @@ pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
             reasons: vec![Reason::note("media only")],
         };
     }
-    let len = w.length * ((f.words as f32 + 1.0) / (w.min_words_for_length + 1.0)).log2();
+    // Once links dominate a block, only the words outside them count towards length: a
+    // paragraph of a hundred linked names is a list of links however long it is, while prose
+    // with many links (an encyclopedia) keeps its length.
+    let own_words = if f.link_density > w.length_link_density {
+        f.words as f32 * (1.0 - f.link_density)
+    } else {
+        f.words as f32
+    };
+    let len = w.length * ((own_words + 1.0) / (w.min_words_for_length + 1.0)).log2();
     push(
         &mut r,
         &mut s,

@@ -15,6 +15,8 @@ pub struct Weights {
     pub length: f32,
     /// Word count at which the length term is zero; shorter blocks lose points.
     pub min_words_for_length: f32,
+    /// Link density above which only the words outside links count towards length.
+    pub length_link_density: f32,
     /// Points for each sentence end (. ! ? and their CJK forms), capped by `max_sentences`.
     pub sentence: f32,
     pub max_sentences: f32,
@@ -147,6 +149,7 @@ impl Default for Weights {
         Weights {
             length: 1.5,
             min_words_for_length: 10.0,
+            length_link_density: 0.5,
             sentence: 0.8,
             max_sentences: 4.0,
             comma: 0.3,

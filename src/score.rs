@@ -104,6 +104,14 @@ fn picture_credit(text: &str, w: &Weights) -> Option<&'static str> {
         .copied()
 }
 
+/// Whether a text ends like a sentence (a player's title rarely does: "Detective says vault is
+/// 'a time capsule'", not "The vault was found in May.").
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '»', ')'])
+        .ends_with(['.', '!', '?', '…', '。', '！', '？'])
+}
+
 pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
     let mut s = 0.0f32;
     let mut r = Vec::new();
@@ -180,7 +188,9 @@ pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
     if f.teaser {
         push(&mut r, &mut s, "teaser card group", -w.teaser);
     }
-    if f.beside_player && f.sentences <= 1 && f.words < 25 {
+    let player_title =
+        f.beside_player && f.sentences <= 1 && f.words < 25 && !ends_sentence(&block.text);
+    if player_title {
         push(&mut r, &mut s, "title of an embedded player", -w.teaser);
     }
     let credit = picture_credit(&block.text, w);
@@ -211,7 +221,7 @@ pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
         || f.teaser
         || f.link_density > 0.5
         || f.landmark.is_some()
-        || (f.beside_player && f.words < 25)
+        || player_title
         || f.hint < -w.hint_negative;
     if class == Class::Bad && !against {
         if short_by_nature {
@@ -238,6 +248,24 @@ pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
 mod tests {
     use super::picture_credit;
     use crate::weights::Weights;
+
+    #[test]
+    fn sentences_end_like_sentences_and_titles_do_not() {
+        for sentence in [
+            "The vault was found in May.",
+            "Was it stolen?",
+            "He said: \"It was there.\"",
+            "这是一个句子。",
+        ] {
+            assert!(super::ends_sentence(sentence), "{sentence}");
+        }
+        for title in [
+            "Detective says vault is 'a time capsule of the harbour's criminal past'",
+            "Ferry captain's daughter on seeing her father's lighthouse painting again",
+        ] {
+            assert!(!super::ends_sentence(title), "{title}");
+        }
+    }
 
     #[test]
     fn short_credit_lines_are_credits_and_captions_are_not() {

@@ -196,8 +196,12 @@ pub fn extract_with(
         links: options.links,
         mark_blocks: options.explain,
     };
-    let content = render::render(&input, a.selection.container);
-    let text = content.to_text();
+    let mut content = render::render(&input, a.selection.container);
+    let mut text = content.to_text();
+    if let Some(body) = json_ld_body(&a.meta, &text, w) {
+        content = body;
+        text = content.to_text();
+    }
     let content_html = content.to_html();
     let word_count = features::word_count(&text);
     let (readerable, confidence) = readerable(&a, &text, w);
@@ -262,6 +266,35 @@ pub fn extract_with(
         metadata_sources: sources,
         blocks,
     })
+}
+
+/// The article as the page's JSON-LD `articleBody` spells it out, when the markup holds only a
+/// small part of it (a teaser above a paywall, a body the page renders by script): paragraphs
+/// of plain text. A body with markup in it is not used (it would need its own extraction).
+fn json_ld_body(meta: &Metadata, text: &str, w: &Weights) -> Option<Content> {
+    let body = meta.article_body.as_deref()?;
+    let body_chars = body.chars().count();
+    let text_chars = text.chars().count();
+    if body.contains('<')
+        || body_chars < w.ld_body_min_chars
+        || (body_chars as f32) < w.ld_body_ratio * text_chars as f32
+    {
+        return None;
+    }
+    let mut html = String::with_capacity(body.len() + 64);
+    for para in body.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
+        html.push_str("<p>");
+        for c in para.chars() {
+            match c {
+                '&' => html.push_str("&amp;"),
+                '<' => html.push_str("&lt;"),
+                '>' => html.push_str("&gt;"),
+                c => html.push(c),
+            }
+        }
+        html.push_str("</p>");
+    }
+    Some(render::events_of_clean_html(&html))
 }
 
 /// A cheap readerable check: the same analysis without rendering or metadata clean-up.

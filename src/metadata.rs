@@ -36,6 +36,8 @@ pub struct Metadata {
     pub declared_lang: Option<String>,
     /// `<base href>`, which overrides the page URL for relative links.
     pub base_href: Option<String>,
+    /// The JSON-LD article's `articleBody`: its full text, when the page spells it out.
+    pub article_body: Option<String>,
 }
 
 const ARTICLE_TYPES: &[&str] = &[
@@ -226,6 +228,10 @@ pub fn collect(dom: &Dom) -> Metadata {
         .or_else(|| article.and_then(|a| str_field(a, "inLanguage")))
         .map(|l| l.trim().to_string())
         .filter(|l| !l.is_empty() && l.len() <= 35);
+
+    md.article_body = article
+        .and_then(|a| str_field(a, "articleBody"))
+        .filter(|b| !b.trim().is_empty());
 
     md.declared_article = article.is_some()
         || get("og:type").is_some_and(|t| t.to_ascii_lowercase().contains("article"));

@@ -137,6 +137,13 @@ pub struct Weights {
     /// How many ancestors of a block are searched for the teaser card it belongs to.
     pub teaser_card_depth: usize,
 
+    // ---- the JSON-LD body ----
+    /// The JSON-LD `articleBody` replaces the extracted text when it has at least this many
+    /// characters...
+    pub ld_body_min_chars: usize,
+    /// ...and this many times the extracted text's.
+    pub ld_body_ratio: f32,
+
     // ---- output ----
     /// Words read per minute, for `readingMinutes`.
     pub words_per_minute: f32,
@@ -202,6 +209,8 @@ impl Default for Weights {
             header_line_words: 12,
             teaser_max_chars: 300,
             teaser_card_depth: 6,
+            ld_body_min_chars: 500,
+            ld_body_ratio: 2.0,
             words_per_minute: 230.0,
             excerpt_chars: 200,
         }

@@ -62,6 +62,7 @@ fixtures! {
     jsonld_graph_refs => "jsonld-graph-refs",
     wire_story => "wire-story",
     photo_blog_sidebar => "photo-blog-sidebar",
+    paywall_jsonld_body => "paywall-jsonld-body",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

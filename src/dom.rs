@@ -609,20 +609,14 @@ pub fn push_collapsed(out: &mut String, text: &str) {
                 continue;
             }
             b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => 1,
-            // Lead bytes of the only non-ASCII white space (U+0085, U+00A0, U+1680, U+2000..U+205F,
-            // U+3000); any other byte is part of a word.
-            0xc2 | 0xe1 | 0xe2 | 0xe3 => match text[i..].chars().next() {
-                Some(c) if c.is_whitespace() => c.len_utf8(),
-                Some(c) => {
-                    i += c.len_utf8();
+            _ => match unicode_space_len(&b[i..]) {
+                // Any other byte is part of a word.
+                0 => {
+                    i += 1;
                     continue;
                 }
-                None => break,
+                len => len,
             },
-            _ => {
-                i += 1;
-                continue;
-            }
         };
         let run = i;
         let end = run + len + white_space_len(&text[run + len..]);
@@ -646,6 +640,20 @@ fn white_space_len(s: &str) -> usize {
     s.find(|c: char| !c.is_whitespace()).unwrap_or(s.len())
 }
 
+/// Length in bytes of the non-ASCII white-space character that `b` starts with, or 0: U+0085,
+/// U+00A0, U+1680, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F and U+3000 are all there is.
+/// Telling them by their bytes lets text loops go byte by byte without decoding characters.
+pub fn unicode_space_len(b: &[u8]) -> usize {
+    match b {
+        [0xc2, 0x85 | 0xa0, ..] => 2,
+        [0xe1, 0x9a, 0x80, ..]
+        | [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..]
+        | [0xe2, 0x81, 0x9f, ..]
+        | [0xe3, 0x80, 0x80, ..] => 3,
+        _ => 0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::push_collapsed;
@@ -660,6 +668,20 @@ mod tests {
             } else {
                 out.push(ch);
             }
+        }
+    }
+
+    #[test]
+    fn unicode_space_len_knows_every_white_space_character() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let want = if c.is_whitespace() && !c.is_ascii() {
+                c.len_utf8()
+            } else {
+                0
+            };
+            assert_eq!(super::unicode_space_len(bytes), want, "{:x}", c as u32);
         }
     }
 

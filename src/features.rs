@@ -1,6 +1,6 @@
 //! Stage 4: measure each block. Pure measurements, no judgement: the scorer weighs them.
 
-use crate::dom::{Dom, Kind, NodeId, Tag};
+use crate::dom::{unicode_space_len, Dom, Kind, NodeId, Tag};
 use crate::patterns::{
     BOILERPLATE_LINES, BOILERPLATE_PREFIXES, CAPTION_HINTS, NEGATIVE_HINTS, NEGATIVE_ROLES,
     NEGATIVE_STEMS, POSITIVE_HINTS, POSITIVE_ITEMPROPS, POSITIVE_ROLES, STEM_EXCEPTIONS, STOPWORDS,
@@ -590,33 +590,41 @@ pub fn word_count(text: &str) -> usize {
         return words;
     }
     // One pass over the bytes: runs of non-white-space (as `split_whitespace` counts them)
-    // and unspaced-script characters (none of which is white space). Only the lead bytes of
-    // white space or of those scripts need their character decoded.
+    // and unspaced-script characters (none of which is white space), without decoding
+    // characters: white space is told by its bytes, and the unspaced scripts are all
+    // three-byte characters.
     let b = text.as_bytes();
     let mut spaced = 0usize;
     let mut unspaced = 0usize;
     let mut in_word = false;
     let mut i = 0;
     while i < b.len() {
-        let (space, unspaced_char, len) = match b[i] {
-            x @ 0x00..=0x7f => (is_ascii_space(x), false, 1),
+        let x = b[i];
+        let (space, len) = match x {
+            0x00..=0x7f => (is_ascii_space(x), 1),
             // Inside a character already counted.
             0x80..=0xbf => {
                 i += 1;
                 continue;
             }
-            0xc2 | 0xe0..=0xed => match text[i..].chars().next() {
-                Some(c) => (c.is_whitespace(), is_unspaced_script(c), c.len_utf8()),
-                None => break,
+            _ => match unicode_space_len(&b[i..]) {
+                0 => (false, 1),
+                len => (true, len),
             },
-            _ => (false, false, 1),
         };
         if space {
             in_word = false;
         } else {
             spaced += usize::from(!in_word);
             in_word = true;
-            unspaced += usize::from(unspaced_char);
+            if (0xe0..=0xed).contains(&x) {
+                if let Some(&[b1, b2]) = b.get(i + 1..i + 3) {
+                    let code = (u32::from(x & 0x0f) << 12)
+                        | (u32::from(b1 & 0x3f) << 6)
+                        | u32::from(b2 & 0x3f);
+                    unspaced += usize::from(char::from_u32(code).is_some_and(is_unspaced_script));
+                }
+            }
         }
         i += len;
     }
@@ -694,16 +702,11 @@ fn visible_chars(text: &str) -> usize {
     if text.is_ascii() {
         return b.len() - ascii_spaces;
     }
-    // Characters are the bytes that do not continue one; the other white space starts with
-    // one of four lead bytes.
-    let chars = b.iter().filter(|&&x| !(0x80..0xc0).contains(&x)).count();
+    // Each pass is a tight loop over the bytes; non-ASCII white space is told by its bytes.
     let other_spaces = (0..b.len())
-        .filter(|&i| {
-            matches!(b[i], 0xc2 | 0xe1 | 0xe2 | 0xe3)
-                && text[i..].chars().next().is_some_and(char::is_whitespace)
-        })
+        .filter(|&i| matches!(b[i], 0xc2 | 0xe1 | 0xe2 | 0xe3) && unicode_space_len(&b[i..]) > 0)
         .count();
-    chars - ascii_spaces - other_spaces
+    text.chars().count() - ascii_spaces - other_spaces
 }
 
 /// The ASCII white space of `char::is_whitespace` (vertical tab included, unlike
@@ -948,6 +951,12 @@ mod tests {
             "ÄÖÜ",
             "İ",
             "\u{212a}",
+            "ไทย",
+            "한국",
+            "ひら",
+            "\u{2028}",
+            "\u{85}",
+            "—",
         ];
         let mut state = 0x853c_49e6_748f_ea9bu64;
         let mut out = Vec::new();

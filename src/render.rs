@@ -592,20 +592,23 @@ fn escape_text_with(out: &mut String, s: &str, collapse: bool) {
             b'<' => (1, "&lt;"),
             b'>' => (1, "&gt;"),
             b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' if collapse => (1, " "),
-            // Lead bytes of the no-break space and of all other non-ASCII white space.
-            0xc2 | 0xe1 | 0xe2 | 0xe3 => match s[i..].chars().next() {
-                Some('\u{a0}') => (2, "&nbsp;"),
-                Some(c) if collapse && c.is_whitespace() => (c.len_utf8(), " "),
-                Some(c) => {
-                    i += c.len_utf8();
-                    continue;
-                }
-                None => break,
-            },
-            _ => {
+            0x00..=0x7f => {
                 i += 1;
                 continue;
             }
+            _ => match crate::dom::unicode_space_len(&b[i..]) {
+                0 => {
+                    i += 1;
+                    continue;
+                }
+                2 if b[i + 1] == 0xa0 => (2, "&nbsp;"),
+                len if collapse => (len, " "),
+                // Other white space stays as it is in preformatted text.
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            },
         };
         let mut end = i + len;
         if replacement == " " {

@@ -315,6 +315,15 @@ impl Element {
     pub fn has_attr(&self, name: &str) -> bool {
         self.attrs.iter().any(|(k, _)| &**k == name)
     }
+
+    /// [`Element::attr`] for a name the parser interns (`local_name!("class")`): names compare
+    /// as integers, not strings, which matters on the paths that ask every element.
+    pub fn attr_named(&self, name: &LocalName) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| &**v)
+    }
 }
 
 #[derive(Debug, Clone)]

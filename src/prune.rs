@@ -5,6 +5,7 @@
 //! wrap real content in them.
 
 use crate::dom::{Dom, Kind, NodeId, Tag};
+use markup5ever::local_name;
 use scraper::Html;
 use std::collections::HashMap;
 
@@ -59,16 +60,16 @@ fn is_player(tag: Tag) -> bool {
 /// Is the element hidden by its own attributes? (The extension additionally marks what the live
 /// page does not render with `data-declutter-hidden`.)
 pub fn is_hidden(el: &crate::dom::Element) -> bool {
-    if el.has_attr("hidden") || el.has_attr("data-declutter-hidden") {
+    if el.attr_named(&local_name!("hidden")).is_some() || el.has_attr("data-declutter-hidden") {
         return true;
     }
     if el
-        .attr("aria-hidden")
+        .attr_named(&local_name!("aria-hidden"))
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
     {
         return true;
     }
-    if let Some(style) = el.attr("style") {
+    if let Some(style) = el.attr_named(&local_name!("style")) {
         let compact: String = style
             .chars()
             .filter(|c| !c.is_whitespace())

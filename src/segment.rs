@@ -3,6 +3,7 @@
 
 use crate::dom::{push_collapsed, Dom, Kind, NodeId, Tag};
 use crate::prune::Pruned;
+use markup5ever::local_name;
 
 /// No block: used in [`Segments::block_of`].
 pub const NO_BLOCK: u32 = u32::MAX;
@@ -173,7 +174,7 @@ pub fn segment(dom: &Dom, pruned: &Pruned, tables: &TableStats) -> Segments {
                         atomic_end = node.end;
                     }
                 }
-                if el.tag == Tag::A && el.has_attr("href") {
+                if el.tag == Tag::A && el.attr_named(&local_name!("href")).is_some() {
                     link_end = node.end;
                     link_start = i;
                 }

@@ -2,7 +2,8 @@
 //! inside it stay.
 
 use crate::dom::{Dom, NodeId, Tag};
-use crate::features::{Features, NodeStats};
+use crate::features::{hint_words, Features, NodeStats};
+use crate::patterns::COMMENT_HINTS;
 use crate::score::{Class, Scored};
 use crate::segment::{BlockKind, Segments};
 use crate::weights::Weights;
@@ -121,9 +122,36 @@ pub fn select(
         .map(|c| (c, "inside a list of links"))
         .chain(
             marked
-                .into_iter()
-                .map(|c| (c, "inside a section whose class or role says clutter")),
+                .iter()
+                .map(|&c| (c, "inside a section whose class or role says clutter")),
         );
+    // A comment thread ends the article: what follows it inside the container (a sidebar, a
+    // footer) is not the article, however much text it holds.
+    // Only a thread after the article counts (not a comment counter in its header): one that
+    // follows most of the good text, or a thread of some length after the first good block
+    // under the headline.
+    let total_good = good_chars[container as usize];
+    let anchor_owner = anchor.map(|i| segs.blocks[i].owner);
+    let comments_from = marked
+        .iter()
+        .copied()
+        .filter(|&c| is_comment_thread(dom, c))
+        .find(|&c| {
+            if anchor_owner.is_some_and(|a| a < c && !dom.contains(c, a))
+                && stats.chars[c as usize] >= w.comment_thread_min_chars
+            {
+                return true;
+            }
+            let good_before: u32 = segs
+                .blocks
+                .iter()
+                .zip(scored)
+                .take_while(|(b, _)| b.owner < c)
+                .filter(|(b, s)| s.class == Class::Good && dom.contains(container, b.owner))
+                .map(|(b, _)| b.chars() as u32)
+                .sum();
+            good_before * 2 > total_good
+        });
     for (c, why) in sections {
         for slot in &mut in_cluster[c as usize..dom.node(c).end as usize] {
             slot.get_or_insert((c, why));
@@ -159,6 +187,10 @@ pub fn select(
         }
         if !dom.contains(container, b.owner) {
             notes[i] = Some("outside the article".to_string());
+            continue;
+        }
+        if comments_from.is_some_and(|c| b.owner >= dom.node(c).end) {
+            notes[i] = Some("after the comments".to_string());
             continue;
         }
         if let Some((root, why)) = in_cluster[b.owner as usize] {
@@ -270,6 +302,19 @@ fn negative_sections(
         dom.tag(i).is_some_and(Tag::is_block)
             && stats.own_hint[idx] <= -w.section_hint
             && (good_chars[idx] as f32) < w.section_max_good_share * total_good
+    })
+}
+
+/// Whether an element's own class or id names a comment thread.
+fn is_comment_thread(dom: &Dom, id: NodeId) -> bool {
+    dom.element(id).is_some_and(|el| {
+        ["class", "id"].iter().any(|k| {
+            el.attr(k).is_some_and(|v| {
+                hint_words(v)
+                    .iter()
+                    .any(|w| COMMENT_HINTS.contains(&w.as_str()))
+            })
+        })
     })
 }
 

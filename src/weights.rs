@@ -128,6 +128,10 @@ pub struct Weights {
     pub headline_anchor: f32,
     /// ...searched for among this many blocks after that heading.
     pub headline_anchor_blocks: usize,
+    /// A comment thread (class or id) that follows the first good block under the headline
+    /// ends the article when it holds at least this many characters (one that follows most of
+    /// the article's good text always does): what comes after it in the container is dropped.
+    pub comment_thread_min_chars: u32,
     /// Blocks after the first good one still searched for headline, byline and date lines.
     pub header_zone_blocks: usize,
     /// A byline or date line has at most this many words.
@@ -205,6 +209,7 @@ impl Default for Weights {
             widen_min_purity: 0.5,
             headline_anchor: 300.0,
             headline_anchor_blocks: 4,
+            comment_thread_min_chars: 150,
             header_zone_blocks: 6,
             header_line_words: 12,
             teaser_max_chars: 300,

@@ -697,13 +697,15 @@ fn count_commas(text: &str) -> usize {
     if text.is_ascii() {
         return ascii;
     }
-    // '،' (D8 8C), '、' (E3 80 81) and '，' (EF BC 8C), found by their bytes.
+    // '،' (D8 8C), '、' (E3 80 81) and '，' (EF BC 8C), found by their bytes; Latin letters
+    // (lead bytes below D8) are passed over with one comparison.
     let other = (0..b.len())
-        .filter(|&i| match b[i] {
-            0xd8 => b.get(i + 1) == Some(&0x8c),
-            0xe3 => b.get(i + 1..i + 3) == Some(&[0x80, 0x81]),
-            0xef => b.get(i + 1..i + 3) == Some(&[0xbc, 0x8c]),
-            _ => false,
+        .filter(|&i| {
+            b[i] >= 0xd8
+                && matches!(
+                    &b[i..],
+                    [0xd8, 0x8c, ..] | [0xe3, 0x80, 0x81, ..] | [0xef, 0xbc, 0x8c, ..]
+                )
         })
         .count();
     ascii + other

@@ -592,27 +592,31 @@ fn is_unspaced_script(c: char) -> bool {
 }
 
 pub fn word_count(text: &str) -> usize {
-    if text.is_ascii() {
-        // No unspaced script: the runs of non-white-space are the count.
-        let mut words = 0usize;
-        let mut in_word = false;
-        for &b in text.as_bytes() {
-            let space = is_ascii_space(b);
-            words += usize::from(!space && !in_word);
-            in_word = !space;
-        }
-        return words;
-    }
     // One pass over the bytes: runs of non-white-space (as `split_whitespace` counts them)
     // and unspaced-script characters (none of which is white space), without decoding
-    // characters: white space is told by its bytes, and the unspaced scripts are all
-    // three-byte characters.
+    // characters: ASCII goes eight bytes at a time, white space is told by its bytes, and the
+    // unspaced scripts are all three-byte characters.
     let b = text.as_bytes();
     let mut spaced = 0usize;
     let mut unspaced = 0usize;
     let mut in_word = false;
     let mut i = 0;
     while i < b.len() {
+        if let Some(chunk) = b.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(word);
+            if w & HIGH_BITS == 0 {
+                let space = ascii_space_flags(w);
+                // A word starts at a non-space byte whose previous byte is a space.
+                let before = (space << 8) | if in_word { 0 } else { 0x80 };
+                let starts = !space & before & HIGH_BITS;
+                spaced += starts.count_ones() as usize;
+                in_word = space & (0x80 << 56) == 0;
+                i += 8;
+                continue;
+            }
+        }
         let x = b[i];
         let (space, len) = match x {
             0x00..=0x7f => (is_ascii_space(x), 1),
@@ -643,6 +647,21 @@ pub fn word_count(text: &str) -> usize {
         i += len;
     }
     spaced.max(unspaced / 2)
+}
+
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// For eight ASCII bytes, the high bit of each byte that is white space (`is_ascii_space`),
+/// computed for all eight at once. No step carries into the next byte, since every byte is
+/// below 0x80.
+fn ascii_space_flags(w: u64) -> u64 {
+    // Exactly the zero bytes of `x`, for bytes below 0x80.
+    let zero = |x: u64| !((x & !HIGH_BITS) + !HIGH_BITS | x) & HIGH_BITS;
+    let blank = zero(w ^ (LOW_BITS * 0x20));
+    // 0x09..=0x0d: at least 9 and not at least 14.
+    let control = (w + LOW_BITS * (0x80 - 0x09)) & !(w + LOW_BITS * (0x80 - 0x0e)) & HIGH_BITS;
+    blank | control
 }
 
 fn is_sentence_end(c: char) -> bool {
@@ -1029,6 +1048,41 @@ mod tests {
             let long = format!("{}{text}", "Ab ".repeat(21));
             let long_key: String = long.chars().take(64).flat_map(char::to_lowercase).collect();
             assert_eq!(phrase_key(&long), long_key, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_count_of_any_ascii_matches_split_whitespace() {
+        // Every ASCII byte, in runs long enough for the eight-bytes-at-a-time path.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 40) as usize;
+            let text: String = (0..len)
+                .map(|k| {
+                    let mixed = state.rotate_left(k as u32 * 7);
+                    let byte = (mixed % 0x80) as u8;
+                    // Mostly spaces and letters, some of every other byte.
+                    match (mixed >> 16) % 4 {
+                        0 => ' ',
+                        1 => 'x',
+                        _ => char::from(byte),
+                    }
+                })
+                .collect();
+            assert_eq!(
+                word_count(&text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+            let mixed = format!("{text}é{text}\u{a0}{text}");
+            assert_eq!(
+                word_count(&mixed),
+                mixed.split_whitespace().count(),
+                "{mixed:?}"
+            );
         }
     }
 

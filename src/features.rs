@@ -657,7 +657,7 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 /// below 0x80.
 fn ascii_space_flags(w: u64) -> u64 {
     // Exactly the zero bytes of `x`, for bytes below 0x80.
-    let zero = |x: u64| !((x & !HIGH_BITS) + !HIGH_BITS | x) & HIGH_BITS;
+    let zero = |x: u64| !(((x & !HIGH_BITS) + !HIGH_BITS) | x) & HIGH_BITS;
     let blank = zero(w ^ (LOW_BITS * 0x20));
     // 0x09..=0x0d: at least 9 and not at least 14.
     let control = (w + LOW_BITS * (0x80 - 0x09)) & !(w + LOW_BITS * (0x80 - 0x0e)) & HIGH_BITS;

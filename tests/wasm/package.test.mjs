@@ -53,3 +53,11 @@ test('a missing field is null, as in the CLI JSON', () => {
   }
   assert.ok(!('blocks' in a), 'blocks only with explain');
 });
+
+test('what ships (the wasm and its JS glue) stays within 300 KB gzipped', async () => {
+  // Measured as scripts/build-wasm.sh reports it: `gzip -9`.
+  const { execFileSync } = await import('node:child_process');
+  const gz = (file) => execFileSync('gzip', ['-9', '-c', path.join(root, 'pkg', file)], { maxBuffer: 1 << 26 }).length;
+  const total = gz('declutter_bg.wasm') + gz('declutter.js');
+  assert.ok(total <= 300_000, `${total} bytes gzipped, over the 300,000-byte budget`);
+});

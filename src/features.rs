@@ -172,8 +172,9 @@ pub fn hint_words(value: &str) -> Vec<String> {
 }
 
 /// Calls `f` with each word [`hint_words`] gives, in the same order. Class strings are almost
-/// always ASCII, and those are split and lower-cased in `buf` without allocating.
-fn for_each_hint_word(value: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+/// always ASCII, and those are split and lower-cased in `buf` without allocating: use this
+/// rather than [`hint_words`] on paths that visit every element.
+pub fn for_each_hint_word(value: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     if value.is_ascii() {
         // The same split by bytes: in ASCII the letters and digits are the alphanumerics.
         for part in value.split(|c: char| !c.is_ascii_alphanumeric()) {

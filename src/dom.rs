@@ -745,19 +745,15 @@ mod bound {
     /// stays linear.
     const END_TAG_REACH: usize = 64;
 
-    // The name lists below are what `classify` recognises; a test keeps the two in step.
-    #[cfg(test)]
     const VOID: &[&str] = &[
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
         "source", "track", "wbr", "image", "keygen", "frame", "basefont", "bgsound",
     ];
     /// Their content is text to the parser: copied as is, never dropped.
-    #[cfg(test)]
     const RAW_TEXT: &[&str] = &[
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
     ];
     /// Elements that switch the parser's mode: never dropped, whatever the depth.
-    #[cfg(test)]
     const MODAL: &[&str] = &[
         "svg", "math", "template", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption",
         "colgroup", "select", "frameset", "form", "html", "head", "body",
@@ -768,7 +764,6 @@ mod bound {
         "u",
     ];
     /// A start tag of one of these closes an open element of the same name.
-    #[cfg(test)]
     const SELF_CLOSING_SIBLINGS: &[&str] = &["p", "li", "dt", "dd", "option", "tr", "td", "th"];
 
     /// Of the listed names only `plaintext` is longer than this; names up to this length compare
@@ -789,29 +784,90 @@ mod bound {
     }
 
     fn classify(name: &Name, src: &[u8]) -> Class {
-        let mut c = Class::default();
         if name.len > KEY_LEN {
+            let mut c = NOTHING;
             c.plaintext = src[name.at..name.at + name.len].eq_ignore_ascii_case(b"plaintext");
             return c;
         }
-        let bytes = name.key.to_le_bytes();
-        match &bytes[..name.len] {
-            b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
-            | b"meta" | b"param" | b"source" | b"track" | b"wbr" | b"image" | b"keygen"
-            | b"frame" | b"basefont" | b"bgsound" => c.void = true,
-            b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed"
-            | b"noframes" | b"noscript" => c.raw_text = true,
-            b"tr" | b"td" | b"th" => {
-                c.modal = true;
-                c.closes_sibling = true;
+        CLASSES
+            .binary_search_by_key(&(name.key, name.len), |e| (e.0, e.1))
+            .map_or(NOTHING, |i| CLASSES[i].2)
+    }
+
+    const NOTHING: Class = Class {
+        void: false,
+        raw_text: false,
+        modal: false,
+        closes_sibling: false,
+        plaintext: false,
+        formatting: None,
+    };
+
+    const LISTED: usize =
+        VOID.len() + RAW_TEXT.len() + MODAL.len() + FORMATTING.len() + SELF_CLOSING_SIBLINGS.len();
+
+    /// Every listed name as (key, length, class), sorted for a binary search; built at compile
+    /// time from the lists (a `match` on the names compiles to several KB of wasm). Unused
+    /// slots sort last.
+    const CLASSES: [(u64, usize, Class); LISTED] = {
+        let mut t = [(u64::MAX, usize::MAX, NOTHING); LISTED];
+        let mut n = 0;
+        n = add(&mut t, n, VOID, 0);
+        n = add(&mut t, n, RAW_TEXT, 1);
+        n = add(&mut t, n, MODAL, 2);
+        n = add(&mut t, n, FORMATTING, 3);
+        add(&mut t, n, SELF_CLOSING_SIBLINGS, 4);
+        // Insertion sort by (key, length).
+        let mut i = 1;
+        while i < LISTED {
+            let mut j = i;
+            while j > 0 && (t[j - 1].0 > t[j].0 || (t[j - 1].0 == t[j].0 && t[j - 1].1 > t[j].1)) {
+                let e = t[j - 1];
+                t[j - 1] = t[j];
+                t[j] = e;
+                j -= 1;
             }
-            b"svg" | b"math" | b"template" | b"table" | b"tbody" | b"thead" | b"tfoot"
-            | b"caption" | b"colgroup" | b"select" | b"frameset" | b"form" | b"html" | b"head"
-            | b"body" => c.modal = true,
-            b"p" | b"li" | b"dt" | b"dd" | b"option" => c.closes_sibling = true,
-            name => c.formatting = FORMATTING.iter().position(|f| f.as_bytes() == name),
+            i += 1;
         }
-        c
+        t
+    };
+
+    /// Adds one list's names to the table (or marks them, if another list had them first);
+    /// returns the new count of entries.
+    const fn add(
+        t: &mut [(u64, usize, Class); LISTED],
+        mut n: usize,
+        names: &[&str],
+        list: u8,
+    ) -> usize {
+        let mut i = 0;
+        while i < names.len() {
+            let b = names[i].as_bytes();
+            let mut key = 0u64;
+            let mut k = 0;
+            while k < b.len() {
+                key |= (b[k] as u64) << (8 * k);
+                k += 1;
+            }
+            let mut j = 0;
+            while j < n && !(t[j].0 == key && t[j].1 == b.len()) {
+                j += 1;
+            }
+            if j == n {
+                t[j].0 = key;
+                t[j].1 = b.len();
+                n += 1;
+            }
+            match list {
+                0 => t[j].2.void = true,
+                1 => t[j].2.raw_text = true,
+                2 => t[j].2.modal = true,
+                3 => t[j].2.formatting = Some(i),
+                _ => t[j].2.closes_sibling = true,
+            }
+            i += 1;
+        }
+        n
     }
 
     /// A tag name in the source, compared without regard to ASCII case as the parser does.
@@ -1252,7 +1308,16 @@ mod bound {
                 MODAL,
                 FORMATTING,
                 SELF_CLOSING_SIBLINGS,
-                &["plaintext", "div", "blockquote", "my-element", "ab", "é"],
+                &[
+                    "plaintext",
+                    "div",
+                    "blockquote",
+                    "my-element",
+                    "ab",
+                    "é",
+                    "a\0",
+                    "td\0",
+                ],
             ]
             .concat();
             for name in names {

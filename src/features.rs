@@ -266,12 +266,15 @@ impl StemIndex {
     }
 }
 
-fn stem_indexes() -> &'static (StemIndex, StemIndex) {
-    static INDEXES: OnceLock<(StemIndex, StemIndex)> = OnceLock::new();
+/// The negative stems, their exceptions and [`BOILERPLATE_PREFIXES`], each grouped by first
+/// byte (built once, together).
+fn stem_indexes() -> &'static (StemIndex, StemIndex, StemIndex) {
+    static INDEXES: OnceLock<(StemIndex, StemIndex, StemIndex)> = OnceLock::new();
     INDEXES.get_or_init(|| {
         (
             StemIndex::new(NEGATIVE_STEMS),
             StemIndex::new(STEM_EXCEPTIONS),
+            StemIndex::new(BOILERPLATE_PREFIXES),
         )
     })
 }
@@ -288,7 +291,7 @@ struct AttrHint {
 
 fn attr_hint(value: &str, buf: &mut String) -> AttrHint {
     let table = hint_table();
-    let (stems, exceptions) = stem_indexes();
+    let (stems, exceptions, _) = stem_indexes();
     let mut neg = false;
     let mut pos = false;
     for_each_hint_word(value, buf, |word| {
@@ -592,6 +595,8 @@ fn is_unspaced_script(c: char) -> bool {
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0x0E00..=0x0E7F)
 }
 
+// Not inlined: its callers gain nothing from a copy of this loop, and wasm size counts.
+#[inline(never)]
 pub fn word_count(text: &str) -> usize {
     // One pass over the bytes: runs of non-white-space (as `split_whitespace` counts them)
     // and unspaced-script characters (none of which is white space), without decoding
@@ -795,8 +800,7 @@ pub fn boilerplate_phrase(text: &str) -> Option<&'static str> {
 
 /// [`BOILERPLATE_PREFIXES`] grouped by first byte: every short block is matched against them.
 fn prefix_index() -> &'static StemIndex {
-    static INDEX: OnceLock<StemIndex> = OnceLock::new();
-    INDEX.get_or_init(|| StemIndex::new(BOILERPLATE_PREFIXES))
+    &stem_indexes().2
 }
 
 pub fn measure(
@@ -921,7 +925,7 @@ mod tests {
 
     #[test]
     fn stems_are_found_anywhere_in_a_word() {
-        let (stems, exceptions) = stem_indexes();
+        let (stems, exceptions, _) = stem_indexes();
         for word in ["commentlist", "xxsharebar", "footerlinks", "über-sidebar"] {
             assert!(contains_stem(word, stems), "{word}");
             assert_eq!(

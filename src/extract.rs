@@ -48,15 +48,14 @@ pub fn check_input(html: &str, options: &Options) -> Result<(), ExtractError> {
         return Err(ExtractError::Empty);
     }
     // Binary data decoded as text is full of control characters; real pages have almost none.
-    let sample: Vec<char> = html.chars().take(8192).collect();
-    let control = sample
-        .iter()
-        .filter(|&&c| (c.is_control() && !c.is_whitespace()) || c == '\u{fffd}')
-        .count();
-    if control * 10 > sample.len() {
+    let (mut sampled, mut control) = (0usize, 0usize);
+    for c in html.chars().take(8192) {
+        sampled += 1;
+        control += usize::from((c.is_control() && !c.is_whitespace()) || c == '\u{fffd}');
+    }
+    if control * 10 > sampled {
         return Err(ExtractError::NotText(format!(
-            "{control} of the first {} characters are control or replacement characters",
-            sample.len()
+            "{control} of the first {sampled} characters are control or replacement characters"
         )));
     }
     Ok(())

@@ -164,7 +164,9 @@ impl Language {
     }
 }
 
-/// Splits a class or id value into lower-case words at separators and camel-case humps.
+/// Splits a class or id value into lower-case words at separators and camel-case humps (the
+/// stages use the allocation-free [`for_each_hint_word`]; this is its tests' reference).
+#[cfg(test)]
 pub fn hint_words(value: &str) -> Vec<String> {
     let mut out = Vec::new();
     for_each_hint_word(value, &mut String::new(), |w| out.push(w.to_string()));

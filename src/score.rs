@@ -1,5 +1,8 @@
 //! Stage 5: weigh each block's features into one score, keeping the reasons.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::features::{words, Features};
 use crate::patterns::{CREDIT_LABELS, PICTURE_AGENCIES};
 use crate::segment::{Block, BlockKind};
@@ -89,6 +92,11 @@ fn picture_credit(text: &str, w: &Weights) -> Option<&'static str> {
     let lower = text
         .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©')
         .to_lowercase();
+    // Most short blocks (menu items, labels) hold no word a credit could start with: one set
+    // lookup per word settles them before any phrase is searched for.
+    if !lower.contains('©') && !words(&lower).any(|w| credit_words().contains(w)) {
+        return None;
+    }
     if let Some(label) = CREDIT_LABELS.iter().find(|l| lower.starts_with(*l)) {
         return Some(label);
     }
@@ -97,11 +105,39 @@ fn picture_credit(text: &str, w: &Weights) -> Option<&'static str> {
         return None;
     }
     // Agencies count as whole words, so "dpa" does not match inside another word.
-    let padded = format!(" {} ", words(&lower).collect::<Vec<_>>().join(" "));
-    PICTURE_AGENCIES
+    let mut padded = String::with_capacity(lower.len() + 2);
+    padded.push(' ');
+    for word in words(&lower) {
+        padded.push_str(word);
+        padded.push(' ');
+    }
+    agency_patterns()
         .iter()
-        .find(|a| padded.contains(&format!(" {} ", a.replace('-', " "))))
-        .copied()
+        .find(|(pattern, _)| padded.contains(pattern.as_str()))
+        .map(|(_, agency)| *agency)
+}
+
+/// The first word of every credit label and picture agency.
+fn credit_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        CREDIT_LABELS
+            .iter()
+            .chain(PICTURE_AGENCIES)
+            .filter_map(|phrase| words(phrase).next())
+            .collect()
+    })
+}
+
+/// Each agency as the padded words it is matched as, built once (every short block asks).
+fn agency_patterns() -> &'static [(String, &'static str)] {
+    static PATTERNS: OnceLock<Vec<(String, &'static str)>> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        PICTURE_AGENCIES
+            .iter()
+            .map(|a| (format!(" {} ", a.replace('-', " ")), *a))
+            .collect()
+    })
 }
 
 /// Whether a text ends like a sentence (a player's title rarely does: "Detective says vault is

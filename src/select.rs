@@ -2,7 +2,7 @@
 //! inside it stay.
 
 use crate::dom::{Dom, NodeId, Tag};
-use crate::features::{hint_words, Features, NodeStats};
+use crate::features::{for_each_hint_word, Features, NodeStats};
 use crate::patterns::COMMENT_HINTS;
 use crate::score::{Class, Scored};
 use crate::segment::{BlockKind, Segments};
@@ -132,6 +132,17 @@ pub fn select(
     // under the headline.
     let total_good = good_chars[container as usize];
     let anchor_owner = anchor.map(|i| segs.blocks[i].owner);
+    // Good characters of the container's blocks before each block, for "most of the good text
+    // comes before this thread" in one pass.
+    let mut good_before_block = Vec::with_capacity(segs.blocks.len() + 1);
+    let mut running = 0u32;
+    good_before_block.push(0);
+    for (b, s) in segs.blocks.iter().zip(scored) {
+        if s.class == Class::Good && dom.contains(container, b.owner) {
+            running += b.chars() as u32;
+        }
+        good_before_block.push(running);
+    }
     let comments_from = marked
         .iter()
         .copied()
@@ -142,15 +153,9 @@ pub fn select(
             {
                 return true;
             }
-            let good_before: u32 = segs
-                .blocks
-                .iter()
-                .zip(scored)
-                .take_while(|(b, _)| b.owner < c)
-                .filter(|(b, s)| s.class == Class::Good && dom.contains(container, b.owner))
-                .map(|(b, _)| b.chars() as u32)
-                .sum();
-            good_before * 2 > total_good
+            // Blocks are in document order: those before the thread are a prefix.
+            let before = segs.blocks.partition_point(|b| b.owner < c);
+            good_before_block[before] * 2 > total_good
         });
     for (c, why) in sections {
         for slot in &mut in_cluster[c as usize..dom.node(c).end as usize] {
@@ -310,9 +315,9 @@ fn is_comment_thread(dom: &Dom, id: NodeId) -> bool {
     dom.element(id).is_some_and(|el| {
         ["class", "id"].iter().any(|k| {
             el.attr(k).is_some_and(|v| {
-                hint_words(v)
-                    .iter()
-                    .any(|w| COMMENT_HINTS.contains(&w.as_str()))
+                let mut hit = false;
+                for_each_hint_word(v, &mut String::new(), |w| hit |= COMMENT_HINTS.contains(&w));
+                hit
             })
         })
     })

@@ -1,6 +1,5 @@
 //! Stage 5: weigh each block's features into one score, keeping the reasons.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::features::{words, Features};
@@ -94,7 +93,7 @@ fn picture_credit(text: &str, w: &Weights) -> Option<&'static str> {
         .to_lowercase();
     // Most short blocks (menu items, labels) hold no word a credit could start with: one set
     // lookup per word settles them before any phrase is searched for.
-    if !lower.contains('©') && !words(&lower).any(|w| credit_words().contains(w)) {
+    if !lower.contains('©') && !words(&lower).any(|w| credit_words().contains(&w)) {
         return None;
     }
     if let Some(label) = CREDIT_LABELS.iter().find(|l| lower.starts_with(*l)) {
@@ -118,8 +117,8 @@ fn picture_credit(text: &str, w: &Weights) -> Option<&'static str> {
 }
 
 /// The first word of every credit label and picture agency.
-fn credit_words() -> &'static HashSet<&'static str> {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn credit_words() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
         CREDIT_LABELS
             .iter()

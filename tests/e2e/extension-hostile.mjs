@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startServer, repoRoot } from './lib/server.mjs';
-import { waitFor } from './lib/wait.mjs';
+import { waitFor, retry } from './lib/wait.mjs';
 import { readView, openView } from './lib/view.mjs';
 import { xssSuite, BIG_ARTICLE } from './lib/generated-pages.mjs';
 import { extensionDir, artifactsDir } from './extension-cases.mjs';
@@ -87,6 +87,13 @@ export function defineHostileTests(browserName, launch) {
       await mkdir(artifactsDir, { recursive: true });
       server = await startServer();
       browser = await launch({ extensionDir, log });
+      // The first toolbar trigger after a launch can reach the tab before the browser grants
+      // it access; one plain opening first keeps that race out of the cases below.
+      await retry(async () => {
+        await browser.goto(server.url('/pages/article.html'));
+        await openView(browser);
+        await closeView();
+      }, { attempts: 3, log: (msg) => log(`${browserName} warm-up: ${msg}`) });
     });
 
     after(async () => {

@@ -121,7 +121,7 @@ fn analyze_with(html: &str, w: &Weights, lap: &mut dyn FnMut(&'static str)) -> A
         .zip(&feats)
         .map(|(b, f)| score::score(b, f, w))
         .collect();
-    let headline = headline_block(&segs, &feats, &meta);
+    let headline = headline_block(&segs, &feats, &meta, w);
     let selection = select::select(&dom, &segs, &feats, &scored, &stats, headline, w);
     lap("score+select");
     Analysis {
@@ -283,14 +283,7 @@ fn json_ld_body(meta: &Metadata, text: &str, w: &Weights) -> Option<Content> {
     let mut html = String::with_capacity(body.len() + 64);
     for para in body.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
         html.push_str("<p>");
-        for c in para.chars() {
-            match c {
-                '&' => html.push_str("&amp;"),
-                '<' => html.push_str("&lt;"),
-                '>' => html.push_str("&gt;"),
-                c => html.push(c),
-            }
-        }
+        render::escape_text_with(&mut html, para, false);
         html.push_str("</p>");
     }
     Some(render::events_of_clean_html(&html))
@@ -336,7 +329,7 @@ fn readerable(a: &Analysis, text: &str, w: &Weights) -> (bool, f32) {
     let teaser_chars: usize = a
         .feats
         .iter()
-        .filter(|f| f.teaser || f.link_density > 0.5)
+        .filter(|f| f.teaser || f.link_density > w.link_dominated)
         .map(|f| f.chars)
         .sum();
     let all_chars: usize = a.feats.iter().map(|f| f.chars).sum::<usize>().max(1);
@@ -397,7 +390,12 @@ fn names_the_title(heading: &str, meta: &str, cleaned: &str) -> bool {
 
 /// The block of the first heading that names the page's title, outside navigation and teaser
 /// lists: the article starts there, which the region search takes as evidence.
-fn headline_block(segs: &Segments, feats: &[Features], meta: &Metadata) -> Option<usize> {
+fn headline_block(
+    segs: &Segments,
+    feats: &[Features],
+    meta: &Metadata,
+    w: &Weights,
+) -> Option<usize> {
     let title = meta.title.as_ref()?;
     let site = meta.site_name.as_ref().map(|s| s.value.as_str());
     let norm_meta = normalize(&title.value);
@@ -406,7 +404,7 @@ fn headline_block(segs: &Segments, feats: &[Features], meta: &Metadata) -> Optio
         matches!(b.kind, BlockKind::Heading(_))
             && !f.teaser
             && f.landmark.is_none()
-            && f.link_density < 0.5
+            && f.link_density < w.link_dominated
             && names_the_title(&normalize(&b.text), &norm_meta, &norm_clean)
     })
 }

@@ -1,6 +1,6 @@
 //! Stage 4: measure each block. Pure measurements, no judgement: the scorer weighs them.
 
-use crate::dom::{unicode_space_len, Dom, Kind, NodeId, Tag};
+use crate::dom::{unicode_space_len, Dom, Element, Kind, NodeId, Tag};
 use crate::patterns::{
     BOILERPLATE_LINES, BOILERPLATE_PREFIXES, CAPTION_HINTS, NEGATIVE_HINTS, NEGATIVE_ROLES,
     NEGATIVE_STEMS, POSITIVE_HINTS, POSITIVE_ITEMPROPS, POSITIVE_ROLES, STEM_EXCEPTIONS, STOPWORDS,
@@ -176,6 +176,18 @@ pub fn hint_words(value: &str) -> Vec<String> {
 /// Calls `f` with each word [`hint_words`] gives, in the same order. Class strings are almost
 /// always ASCII, and those are split and lower-cased in `buf` without allocating: use this
 /// rather than [`hint_words`] on paths that visit every element.
+/// Whether the element's class or id holds one of `words` (as [`for_each_hint_word`] splits it).
+pub fn class_or_id_has_word(el: &Element, words: &[&str]) -> bool {
+    let mut buf = String::new();
+    ["class", "id"].iter().any(|k| {
+        el.attr(k).is_some_and(|v| {
+            let mut hit = false;
+            for_each_hint_word(v, &mut buf, |w| hit |= words.contains(&w));
+            hit
+        })
+    })
+}
+
 pub fn for_each_hint_word(value: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     if value.is_ascii() {
         // The same split by bytes: in ASCII the letters and digits are the alphanumerics.

@@ -2,8 +2,8 @@
 //! JSON-LD, then OpenGraph / `article:*`, then other `<meta>`, then the visible page.
 
 use crate::dom::{Dom, Kind, NodeId, Tag};
-use crate::features::for_each_hint_word;
-use crate::patterns::{BYLINE_PREFIXES, COMMENT_HINTS};
+use crate::features::class_or_id_has_word;
+use crate::patterns::{BYLINE_HINTS, BYLINE_PREFIXES, COMMENT_HINTS};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -381,23 +381,13 @@ pub fn visible_byline(dom: &Dom, removed: &[bool]) -> Option<Found> {
         }
         if let Some(el) = dom.element(i) {
             // A comment's author is not the article's.
-            let has_word = |words: &[&str]| {
-                ["class", "id"].iter().any(|k| {
-                    el.attr(k).is_some_and(|v| {
-                        let mut hit = false;
-                        for_each_hint_word(v, &mut String::new(), |w| hit |= words.contains(&w));
-                        hit
-                    })
-                })
-            };
-            let in_comments = has_word(COMMENT_HINTS);
-            if in_comments {
+            if class_or_id_has_word(el, COMMENT_HINTS) {
                 i = dom.node(i).end;
                 continue;
             }
             let by_attr = el.attr("rel").is_some_and(|r| r.contains("author"))
                 || el.attr("itemprop").is_some_and(|p| p.trim() == "author")
-                || has_word(&["byline", "author", "authors", "autor", "auteur"]);
+                || class_or_id_has_word(el, BYLINE_HINTS);
             if by_attr {
                 let text = dom.text_of(i);
                 let name = clean_byline(&text);

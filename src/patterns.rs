@@ -177,6 +177,10 @@ pub const COMMENT_HINTS: &[&str] = &[
     "commentaires", "comentario", "comentarios", "respond", "reply", "replies", "discussion",
 ];
 
+/// Class/id words of an element holding the article's byline.
+#[rustfmt::skip]
+pub const BYLINE_HINTS: &[&str] = &["byline", "author", "authors", "autor", "auteur"];
+
 /// Prefixes of a byline line ("By Jane Doe").
 #[rustfmt::skip]
 pub const BYLINE_PREFIXES: &[&str] = &[

@@ -608,7 +608,7 @@ fn remove_empty(events: Vec<Event>) -> Vec<Event> {
 /// Escapes text for HTML, and with `collapse` folds each run of white space other than
 /// no-break spaces into one space. Text is copied in spans between the characters that change,
 /// which in prose are few: this writes every character of the article.
-fn escape_text_with(out: &mut String, s: &str, collapse: bool) {
+pub(crate) fn escape_text_with(out: &mut String, s: &str, collapse: bool) {
     let b = s.as_bytes();
     let mut span = 0;
     let mut i = 0;

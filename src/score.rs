@@ -160,7 +160,7 @@ pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
     // Once links dominate a block, only the words outside them count towards length: a
     // paragraph of a hundred linked names is a list of links however long it is, while prose
     // with many links (an encyclopedia) keeps its length.
-    let own_words = if f.link_density > w.length_link_density {
+    let own_words = if f.link_density > w.link_dominated {
         f.words as f32 * (1.0 - f.link_density)
     } else {
         f.words as f32
@@ -200,7 +200,8 @@ pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
         &mut r,
         &mut s,
         "link density",
-        -w.link_density * f.link_density - w.link_heavy * (f.link_density - 0.5).max(0.0),
+        -w.link_density * f.link_density
+            - w.link_heavy * (f.link_density - w.link_dominated).max(0.0),
     );
     if let Some(p) = f.boilerplate {
         push_detail(
@@ -254,7 +255,7 @@ pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
     let against = f.boilerplate.is_some()
         || credit.is_some()
         || f.teaser
-        || f.link_density > 0.5
+        || f.link_density > w.link_dominated
         || f.landmark.is_some()
         || player_title
         || f.hint < -w.hint_negative;

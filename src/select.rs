@@ -2,7 +2,7 @@
 //! inside it stay.
 
 use crate::dom::{Dom, NodeId, Tag};
-use crate::features::{for_each_hint_word, Features, NodeStats};
+use crate::features::{class_or_id_has_word, Features, NodeStats};
 use crate::patterns::COMMENT_HINTS;
 use crate::score::{Class, Scored};
 use crate::segment::{BlockKind, Segments};
@@ -155,7 +155,7 @@ pub fn select(
             }
             // Blocks are in document order: those before the thread are a prefix.
             let before = segs.blocks.partition_point(|b| b.owner < c);
-            good_before_block[before] * 2 > total_good
+            good_before_block[before] as f32 > w.comment_thread_min_good_share * total_good as f32
         });
     for (c, why) in sections {
         for slot in &mut in_cluster[c as usize..dom.node(c).end as usize] {
@@ -312,15 +312,8 @@ fn negative_sections(
 
 /// Whether an element's own class or id names a comment thread.
 fn is_comment_thread(dom: &Dom, id: NodeId) -> bool {
-    dom.element(id).is_some_and(|el| {
-        ["class", "id"].iter().any(|k| {
-            el.attr(k).is_some_and(|v| {
-                let mut hit = false;
-                for_each_hint_word(v, &mut String::new(), |w| hit |= COMMENT_HINTS.contains(&w));
-                hit
-            })
-        })
-    })
+    dom.element(id)
+        .is_some_and(|el| class_or_id_has_word(el, COMMENT_HINTS))
 }
 
 /// A heading with nothing kept under it (the next kept block is a heading of the same or a

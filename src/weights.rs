@@ -15,8 +15,11 @@ pub struct Weights {
     pub length: f32,
     /// Word count at which the length term is zero; shorter blocks lose points.
     pub min_words_for_length: f32,
-    /// Link density above which only the words outside links count towards length.
-    pub length_link_density: f32,
+    /// Link density above which a block is dominated by its links: the heavy link penalty
+    /// starts there, only its words outside links count towards length, nothing speaks for it
+    /// as an innocent short line, it counts as teaser text for readerability, and a heading
+    /// this linked is no headline.
+    pub link_dominated: f32,
     /// Points for each sentence end (. ! ? and their CJK forms), capped by `max_sentences`.
     pub sentence: f32,
     pub max_sentences: f32,
@@ -129,9 +132,11 @@ pub struct Weights {
     /// ...searched for among this many blocks after that heading.
     pub headline_anchor_blocks: usize,
     /// A comment thread (class or id) that follows the first good block under the headline
-    /// ends the article when it holds at least this many characters (one that follows most of
-    /// the article's good text always does): what comes after it in the container is dropped.
+    /// ends the article when it holds at least this many characters (what comes after it in the
+    /// container is dropped)...
     pub comment_thread_min_chars: u32,
+    /// ...and a thread always does once at least this share of the good text comes before it.
+    pub comment_thread_min_good_share: f32,
     /// Blocks after the first good one still searched for headline, byline and date lines.
     pub header_zone_blocks: usize,
     /// A byline or date line has at most this many words.
@@ -160,7 +165,7 @@ impl Default for Weights {
         Weights {
             length: 1.5,
             min_words_for_length: 10.0,
-            length_link_density: 0.5,
+            link_dominated: 0.5,
             sentence: 0.8,
             max_sentences: 4.0,
             comma: 0.3,
@@ -210,6 +215,7 @@ impl Default for Weights {
             headline_anchor: 300.0,
             headline_anchor_blocks: 4,
             comment_thread_min_chars: 150,
+            comment_thread_min_good_share: 0.5,
             header_zone_blocks: 6,
             header_line_words: 12,
             teaser_max_chars: 300,

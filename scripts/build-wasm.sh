@@ -28,7 +28,7 @@ command -v wasm-bindgen >/dev/null || { echo "build-wasm: wasm-bindgen is missin
 # WASM_CARGO_ARGS passes extra flags, e.g. --config 'profile.wasm-release.opt-level="s"' to compare.
 # shellcheck disable=SC2086
 cargo build --profile "$PROFILE" --lib --target "$TARGET" ${WASM_CARGO_ARGS:-}
-raw="target/$TARGET/$PROFILE/declutter.wasm"
+raw="${CARGO_TARGET_DIR:-target}/$TARGET/$PROFILE/declutter.wasm"
 
 rm -rf "$OUT"
 mkdir -p "$OUT"

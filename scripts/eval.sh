@@ -11,7 +11,7 @@ fi
 status=0
 for name in trafilatura-eval readability-test-pages; do
   if [ -d "$corpora/$name" ]; then
-    ./target/release/declutter eval "$corpora/$name" --worst 8 || status=1
+    "${CARGO_TARGET_DIR:-target}/release/declutter" eval "$corpora/$name" --worst 8 || status=1
   else
     echo "[eval] $corpora/$name is missing: skipped"
   fi

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import declutter, { root, decodePage, sortKeys, firstDifference } from './load.mjs';
 
-const cli = path.join(root, 'target/release/declutter');
+const cli = path.join(process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target'), 'release/declutter');
 const fixtures = path.join(root, 'tests/fixtures');
 const slugs = readdirSync(fixtures, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(path.join(fixtures, d.name, 'source.html')))

@@ -62,12 +62,31 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<String, ExtractError> {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok(s.to_string());
     }
+    // A UTF-8 page with a few stray legacy bytes (a pasted "ü" in Latin-1) is still UTF-8, as a
+    // browser reads it: guessing a legacy encoding would garble every other accented letter.
+    if mostly_utf8(bytes) {
+        return Ok(String::from_utf8_lossy(bytes).into_owned());
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let enc = detector.guess(None, chardetng::Utf8Detection::Allow);
     let (text, _, _) = enc.decode(bytes);
     Ok(text.into_owned())
 }
+
+/// Whether the bytes hold clearly more valid non-ASCII UTF-8 characters than invalid bytes.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    valid >= MOSTLY_UTF8_RATIO * invalid
+}
+
+/// How many valid non-ASCII characters per invalid byte make a page UTF-8 with a few stray bytes
+/// rather than a legacy encoding mislabelled (or not labelled) as UTF-8.
+const MOSTLY_UTF8_RATIO: usize = 4;
 
 /// The charset named by `<meta charset>` or `<meta http-equiv="Content-Type" content="...;
 /// charset=...">` (or an XML declaration) in the first bytes.
@@ -113,6 +132,34 @@ mod tests {
         assert!(decode_bytes(&page)
             .expect("a declared charset decodes")
             .contains("café"));
+    }
+
+    #[test]
+    fn utf8_with_a_stray_latin1_byte_stays_utf8() {
+        let mut page =
+            "<html><head><meta charset=\"utf-8\"></head><body><p>Schön, grün, Größe, Bär. Stra"
+                .as_bytes()
+                .to_vec();
+        page.push(0xDF); // "ß" in Latin-1
+        page.extend_from_slice(b"e</p></body></html>");
+        let text = decode_bytes(&page).expect("decodes");
+        assert!(text.contains("Schön, grün, Größe, Bär."), "{text}");
+        assert!(text.contains("Stra\u{FFFD}e"), "{text}");
+    }
+
+    #[test]
+    fn latin1_labelled_utf8_is_sniffed() {
+        let mut page = b"<html><head><meta charset=\"utf-8\"></head><body><p>".to_vec();
+        for _ in 0..20 {
+            page.extend_from_slice(b"Gr");
+            page.push(0xFC); // "ü" in Latin-1
+            page.extend_from_slice(b"ne Wiese und sch");
+            page.push(0xF6);
+            page.extend_from_slice(b"ne Tage. ");
+        }
+        page.extend_from_slice(b"</p></body></html>");
+        let text = decode_bytes(&page).expect("decodes");
+        assert!(text.contains("Grüne Wiese und schöne Tage."), "{text}");
     }
 
     #[test]

@@ -426,6 +426,128 @@ fn take_kind(node: &mut ScraperNode) -> Taken {
     }
 }
 
+/// Copies the subtree of `root` into the arena under `base` (pre-order, so `end` ranges hold).
+/// With `graft`, a `<noscript>` holding a readable article as markup (see
+/// [`noscript_is_article`]) gets that markup parsed and copied in as its children, and becomes a
+/// `div`: some blog platforms ship the whole post only there, beside a script template.
+fn append_tree(
+    nodes: &mut Vec<Node>,
+    tree: &mut ego_tree::Tree<ScraperNode>,
+    root: ego_tree::NodeId,
+    base: Option<NodeId>,
+    graft: bool,
+) {
+    // Open arena nodes, innermost last; `None` marks a scraper node we did not copy.
+    let mut stack: Vec<Option<NodeId>> = Vec::new();
+    let mut at = root;
+    'walk: loop {
+        let parent = stack.iter().rev().find_map(|s| *s).or(base);
+        let kind = match tree.get_mut(at) {
+            Some(mut n) => take_kind(n.value()),
+            None => Taken::Skip,
+        };
+        let descend = match kind {
+            Taken::Keep(Kind::Text(text))
+                if graft
+                    && parent.is_some_and(|p| nodes[p as usize].tag() == Some(Tag::Noscript))
+                    && noscript_is_article(&text) =>
+            {
+                if let Some(p) = parent {
+                    if let Kind::Element(el) = &mut nodes[p as usize].kind {
+                        el.tag = Tag::Div;
+                        el.name = LocalName::from("div");
+                    }
+                    let mut fragment = Html::parse_fragment(&bound::bounded(&text));
+                    // The fragment parser wraps what it read in an `html` element.
+                    let wrapper = fragment.root_element().id();
+                    let children: Vec<_> = fragment
+                        .tree
+                        .get(wrapper)
+                        .map(|w| w.children().map(|c| c.id()).collect())
+                        .unwrap_or_default();
+                    for child in children {
+                        append_tree(nodes, &mut fragment.tree, child, Some(p), false);
+                    }
+                }
+                stack.push(None);
+                false
+            }
+            Taken::Keep(kind) => {
+                let id = nodes.len() as NodeId;
+                let depth = parent.map_or(0, |p| nodes[p as usize].depth + 1);
+                nodes.push(Node {
+                    parent,
+                    end: id + 1,
+                    depth,
+                    kind,
+                });
+                stack.push(Some(id));
+                true
+            }
+            Taken::Drop => {
+                stack.push(None);
+                true
+            }
+            // Not copied at all: its subtree is skipped, so nothing inside looks for it.
+            Taken::Skip => {
+                stack.push(None);
+                false
+            }
+        };
+        let first = if descend {
+            tree.get(at).and_then(|n| n.first_child()).map(|c| c.id())
+        } else {
+            None
+        };
+        if let Some(child) = first {
+            at = child;
+            continue;
+        }
+        // Close `at`, then its ancestors until one has a next sibling.
+        loop {
+            if let Some(Some(id)) = stack.pop() {
+                nodes[id as usize].end = nodes.len() as NodeId;
+            }
+            if at == root {
+                break 'walk;
+            }
+            let Some(node) = tree.get(at) else {
+                break 'walk;
+            };
+            if let Some(next) = node.next_sibling() {
+                at = next.id();
+                continue 'walk;
+            }
+            match node.parent() {
+                Some(p) => at = p.id(),
+                None => break 'walk,
+            }
+        }
+    }
+}
+
+/// Text outside tags a `<noscript>` must hold, as paragraphs, to be read as the article itself
+/// rather than a "please enable JavaScript" note or a tracking pixel.
+const NOSCRIPT_ARTICLE_CHARS: usize = 500;
+
+/// Does this raw `<noscript>` content hold an article's worth of paragraphs?
+fn noscript_is_article(raw: &str) -> bool {
+    if raw.len() < NOSCRIPT_ARTICLE_CHARS || !raw.contains("<p") {
+        return false;
+    }
+    let mut in_tag = false;
+    let mut text = 0;
+    for c in raw.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag && !c.is_whitespace() => text += 1,
+            _ => {}
+        }
+    }
+    text >= NOSCRIPT_ARTICLE_CHARS
+}
+
 impl Dom {
     /// Parses `html` with `scraper` (html5ever) and moves the tree into the arena.
     /// Parsing never fails: malformed markup is repaired the way browsers repair it.
@@ -438,72 +560,9 @@ impl Dom {
     /// it (the parsed tree is dropped right after): moving them costs no allocation or
     /// reference count per node, where copying did.
     fn from_scraper(html: &mut Html) -> Dom {
-        let tree = &mut html.tree;
-        // Every node we keep is a node of the parsed tree.
-        let mut nodes: Vec<Node> = Vec::with_capacity(tree.values().len());
-        // Open arena nodes, innermost last; `None` marks a scraper node we did not copy.
-        let mut stack: Vec<Option<NodeId>> = Vec::new();
-        let root = tree.root().id();
-        let mut at = root;
-        'walk: loop {
-            let parent = stack.iter().rev().find_map(|s| *s);
-            let kind = match tree.get_mut(at) {
-                Some(mut n) => take_kind(n.value()),
-                None => Taken::Skip,
-            };
-            let descend = match kind {
-                Taken::Keep(kind) => {
-                    let id = nodes.len() as NodeId;
-                    let depth = parent.map_or(0, |p| nodes[p as usize].depth + 1);
-                    nodes.push(Node {
-                        parent,
-                        end: id + 1,
-                        depth,
-                        kind,
-                    });
-                    stack.push(Some(id));
-                    true
-                }
-                Taken::Drop => {
-                    stack.push(None);
-                    true
-                }
-                // Not copied at all: its subtree is skipped, so nothing inside looks for it.
-                Taken::Skip => {
-                    stack.push(None);
-                    false
-                }
-            };
-            let first = if descend {
-                tree.get(at).and_then(|n| n.first_child()).map(|c| c.id())
-            } else {
-                None
-            };
-            if let Some(child) = first {
-                at = child;
-                continue;
-            }
-            // Close `at`, then its ancestors until one has a next sibling.
-            loop {
-                if let Some(Some(id)) = stack.pop() {
-                    nodes[id as usize].end = nodes.len() as NodeId;
-                }
-                if at == root {
-                    break 'walk;
-                }
-                let Some(node) = tree.get(at) else {
-                    break 'walk;
-                };
-                if let Some(next) = node.next_sibling() {
-                    at = next.id();
-                    continue 'walk;
-                }
-                match node.parent() {
-                    Some(p) => at = p.id(),
-                    None => break 'walk,
-                }
-            }
-        }
+        let mut nodes: Vec<Node> = Vec::with_capacity(html.tree.values().len());
+        let root = html.tree.root().id();
+        append_tree(&mut nodes, &mut html.tree, root, None, true);
         if nodes.is_empty() {
             nodes.push(Node {
                 parent: None,

@@ -243,22 +243,25 @@ fn mark_hidden(
         .create_tree_walker_with_what_to_show(body, SHOW_ELEMENT)
         .map_err(|_| JsError::new("cannot walk the document"))?;
     let probe = Visibility::new(view);
-    let mut marked = Vec::new();
+    // Read everything first, then write: a style look-up after an attribute change may have to
+    // recompute the style of the whole page, once per element.
+    let mut hidden = Vec::new();
     let mut next = walker.first_child().ok().flatten();
     while let Some(node) = next {
         let el: Element = node.unchecked_into();
         if probe.is_not_rendered(&el) {
-            // A mark the page already carries is its own: leave it, and do not remove it later.
-            if !el.has_attribute(HIDDEN_ATTR) {
-                let _ = el.set_attribute(HIDDEN_ATTR, "");
-                marked.push(el);
-            }
+            hidden.push(el);
             next = skip_subtree(&walker);
         } else {
             next = walker.next_node().ok().flatten();
         }
     }
-    Ok(marked)
+    // A mark the page already carries is its own: leave it, and do not remove it later.
+    hidden.retain(|el| !el.has_attribute(HIDDEN_ATTR));
+    for el in &hidden {
+        let _ = el.set_attribute(HIDDEN_ATTR, "");
+    }
+    Ok(hidden)
 }
 
 /// Moves the walker to the element after the current one's subtree.

@@ -51,6 +51,7 @@ fixtures! {
     news_split_blocks => "news-split-blocks",
     magazine_interview => "magazine-interview",
     blogspot_br => "blogspot-br",
+    blog_noscript_template => "blog-noscript-template",
     shop_category => "shop-category",
     options_plain => "options-plain",
     hebrew_no_dir => "hebrew-no-dir",

@@ -304,6 +304,13 @@ struct AttrHint {
 }
 
 fn attr_hint(value: &str, buf: &mut String) -> AttrHint {
+    let filtered;
+    let value = if is_post_class(value) {
+        filtered = without_taxonomy(value);
+        filtered.as_str()
+    } else {
+        value
+    };
     let table = hint_table();
     let (stems, exceptions, _) = stem_indexes();
     let mut neg = false;
@@ -326,6 +333,33 @@ fn attr_hint(value: &str, buf: &mut String) -> AttrHint {
         pos,
         caption: CAPTION_HINTS.iter().any(|h| value.contains(h)),
     }
+}
+
+/// Class prefixes a blog platform gives a post's wrapper to name its tags, categories, format
+/// and status (`tag-comments`, `category-sidebar-tips`): topic words, not what the element is.
+const TAXONOMY_PREFIXES: &[&str] = &[
+    "tag-",
+    "category-",
+    "post_tag-",
+    "format-",
+    "status-",
+    "type-",
+];
+
+/// Whether a class list is a blog post's generated one: it names the post's type or status.
+fn is_post_class(value: &str) -> bool {
+    value
+        .split_ascii_whitespace()
+        .any(|t| t == "hentry" || t.starts_with("type-") || t.starts_with("status-"))
+}
+
+/// The class list without its taxonomy tokens.
+fn without_taxonomy(value: &str) -> String {
+    value
+        .split_ascii_whitespace()
+        .filter(|t| !TAXONOMY_PREFIXES.iter().any(|p| t.starts_with(p)))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Positive minus negative evidence carried by one element's own class, id, role and tag, and
@@ -935,6 +969,17 @@ mod tests {
         ] {
             assert_eq!(hint_words(value), hint_words_reference(value), "{value}");
         }
+    }
+
+    #[test]
+    fn a_posts_tags_and_categories_are_not_hints() {
+        let mut buf = String::new();
+        let post = "post-787 post type-post status-publish hentry category-sidebar-tips tag-comments tag-share";
+        let hint = attr_hint(post, &mut buf);
+        assert!(!hint.neg, "taxonomy words of a post's class list");
+        // Outside a generated post class list the same words still speak.
+        assert!(attr_hint("tag-cloud", &mut buf).neg);
+        assert!(attr_hint("post hentry comments-area", &mut buf).neg);
     }
 
     #[test]

@@ -724,8 +724,14 @@ impl Content {
     /// of their own.
     pub fn to_text(&self) -> String {
         let mut w = TextWriter::default();
+        // Ruby annotations (the reading of each character) show above the line, not in it: the
+        // plain text is the base text alone.
+        let mut annotation = 0usize;
         for ev in &self.events {
             match ev {
+                Event::Open("rt" | "rp", _) => annotation += 1,
+                Event::Close("rt" | "rp") => annotation = annotation.saturating_sub(1),
+                Event::Text(_) if annotation > 0 => {}
                 Event::Open(name, _) => match *name {
                     "li" | "dt" | "dd" | "tr" | "figcaption" | "caption" => w.line_break(),
                     // Row groups are not paragraphs: the table's rows stay together.
@@ -765,8 +771,15 @@ impl Content {
             fences: code_fences(&self.events),
             ..MarkdownWriter::default()
         };
+        // Markdown has no ruby: the base text alone, as in the plain text.
+        let mut annotation = 0usize;
         for ev in &self.events {
-            md.event(ev);
+            match ev {
+                Event::Open("rt" | "rp", _) => annotation += 1,
+                Event::Close("rt" | "rp") => annotation = annotation.saturating_sub(1),
+                Event::Text(_) if annotation > 0 => {}
+                _ => md.event(ev),
+            }
         }
         md.finish()
     }
@@ -1265,6 +1278,28 @@ pub fn html_to_markdown(content_html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ruby_keeps_its_readings_in_html_and_leaves_them_out_of_text() {
+        let sentence = "<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための法律ができて、親が子どもを教育するために、体罰を禁止することになりました。";
+        let page = format!(
+            "<html lang=ja><body><article><h1>法律</h1><p>{sentence}</p><p>{sentence}</p><p>{sentence}</p></article></body></html>"
+        );
+        let article = crate::extract(&page, None, &crate::Options::default()).expect("extracts");
+        assert!(article
+            .content_html
+            .contains("<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>"));
+        assert!(
+            article.text.starts_with("子どもへの虐待をなくすための"),
+            "{}",
+            article.text
+        );
+        let markdown = crate::html_to_markdown(&article.content_html);
+        assert!(
+            markdown.contains("子どもへの虐待をなくすための"),
+            "{markdown}"
+        );
+    }
+
     #[test]
     fn srcset_descriptors_read_as_the_float_parser_reads_them() {
         for d in ["640", "1.5", "2", "0.75", ".5", "3.", "1024"] {

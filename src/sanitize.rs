@@ -67,6 +67,9 @@ const KEEP_HTML: &[&str] = &[
     "bdi",
     "bdo",
     "wbr",
+    "ruby",
+    "rt",
+    "rp",
 ];
 
 /// MathML presentation elements.

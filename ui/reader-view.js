@@ -122,7 +122,7 @@ export function translator(messages) {
 /** Elements kept as themselves; mirrors the core's allowlist (src/sanitize.rs). */
 const HTML_TAGS = new Set(('p h1 h2 h3 h4 h5 h6 ul ol li dl dt dd blockquote pre code em strong b i u s ' +
   'del ins mark sub sup small q cite abbr kbd samp var time br hr figure figcaption img table ' +
-  'caption thead tbody tfoot tr th td a dfn bdi bdo wbr').split(' '));
+  'caption thead tbody tfoot tr th td a dfn bdi bdo wbr ruby rt rp').split(' '));
 const MATHML_TAGS = new Set(('math mi mn mo ms mtext mspace mrow msup msub msubsup mfrac msqrt mroot ' +
   'mtable mtr mtd mover munder munderover mpadded mphantom menclose mstyle semantics annotation ' +
   'mmultiscripts mprescripts none merror').split(' '));

@@ -66,6 +66,9 @@ const HTML_ELEMENTS: &[&str] = &[
     "bdi",
     "bdo",
     "wbr",
+    "ruby",
+    "rt",
+    "rp",
 ];
 
 /// MathML presentation elements (no `maction`, no `annotation-xml`: those carry behaviour or

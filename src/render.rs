@@ -759,7 +759,7 @@ impl Content {
                 Event::Void("br", _) => w.line_break(),
                 Event::Void("hr", _) => w.paragraph_break(),
                 Event::Void(..) => {}
-                Event::Text(t) => w.text(t),
+                Event::Text(t) => w.text(&without_invisible(t)),
             }
         }
         w.finish()
@@ -778,6 +778,9 @@ impl Content {
                 Event::Open("rt" | "rp", _) => annotation += 1,
                 Event::Close("rt" | "rp") => annotation = annotation.saturating_sub(1),
                 Event::Text(_) if annotation > 0 => {}
+                Event::Text(t) if t.contains(INVISIBLE) => {
+                    md.event(&Event::Text(without_invisible(t).into_owned()));
+                }
                 _ => md.event(ev),
             }
         }
@@ -863,6 +866,19 @@ impl TextWriter {
             self.out.pop();
         }
         self.out
+    }
+}
+
+/// Characters that format text without being part of it: the soft hyphen (a hyphenation hint,
+/// `&shy;`) and the zero-width no-break space. Left in the HTML, where they do their job; left
+/// out of plain text and Markdown, where they would split words for search and copy.
+const INVISIBLE: [char; 2] = ['\u{AD}', '\u{FEFF}'];
+
+fn without_invisible(t: &str) -> std::borrow::Cow<'_, str> {
+    if t.contains(INVISIBLE) {
+        std::borrow::Cow::Owned(t.replace(INVISIBLE, ""))
+    } else {
+        std::borrow::Cow::Borrowed(t)
     }
 }
 
@@ -1296,6 +1312,27 @@ mod tests {
         let markdown = crate::html_to_markdown(&article.content_html);
         assert!(
             markdown.contains("子どもへの虐待をなくすための"),
+            "{markdown}"
+        );
+    }
+
+    #[test]
+    fn soft_hyphens_stay_in_html_and_leave_the_text() {
+        let para = "<p>Das faschis&shy;ti&shy;sche Regime reih&shy;te den Wein unter die gro&shy;ßen Wei&shy;ne Ita&shy;li&shy;ens, neben Baro&shy;lo und Bar&shy;ba&shy;res&shy;co, was aber eher zyni&shy;schem Macht&shy;kal&shy;kül ent&shy;sprang.</p>";
+        let page =
+            format!("<html lang=de><body><article>{para}{para}{para}</article></body></html>");
+        let article = crate::extract(&page, None, &crate::Options::default()).expect("extracts");
+        assert!(article.content_html.contains("Ita\u{AD}li\u{AD}ens"));
+        assert!(
+            article
+                .text
+                .contains("großen Weine Italiens, neben Barolo und Barbaresco"),
+            "{}",
+            article.text
+        );
+        let markdown = crate::html_to_markdown(&article.content_html);
+        assert!(
+            markdown.contains("Weine Italiens, neben Barolo"),
             "{markdown}"
         );
     }

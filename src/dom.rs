@@ -5,7 +5,7 @@
 //! integer comparisons, and every later stage is a linear pass over a `Vec` with no recursion,
 //! which keeps 100,000-deep documents safe on the small wasm stack.
 
-use markup5ever::LocalName;
+use markup5ever::{local_name, LocalName};
 use scraper::{Html, Node as ScraperNode, StrTendril};
 
 /// Index of a node in [`Dom::nodes`].
@@ -324,6 +324,31 @@ impl Element {
             .find(|(k, _)| k == name)
             .map(|(_, v)| &**v)
     }
+
+    /// An `<a>` that goes somewhere: it has an `href`, and not one that does nothing
+    /// (`javascript:`, `javascript:void(0)`, `javascript:;`): those are buttons, or whole
+    /// paragraphs wrapped in a click handler. A script that opens something (a scrambled
+    /// `mailto`, a pop-up) is still a link.
+    pub fn is_link(&self) -> bool {
+        self.tag == Tag::A
+            && self
+                .attr_named(&local_name!("href"))
+                .is_some_and(|href| !does_nothing(href))
+    }
+}
+
+/// A `javascript:` URL whose script is empty or `void`.
+fn does_nothing(href: &str) -> bool {
+    let href = href.trim();
+    let Some(script) = href
+        .get(..11)
+        .filter(|scheme| scheme.eq_ignore_ascii_case("javascript:"))
+        .map(|_| href[11..].trim())
+    else {
+        return false;
+    };
+    let script = script.trim_end_matches(';').trim();
+    script.is_empty() || script.starts_with("void")
 }
 
 #[derive(Debug, Clone)]
@@ -725,6 +750,27 @@ pub fn unicode_space_len(b: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::push_collapsed;
+
+    #[test]
+    fn links_that_do_nothing_are_not_links() {
+        for href in [
+            "javascript:",
+            "JavaScript:void(0)",
+            " javascript:void 0; ",
+            "javascript:;",
+        ] {
+            assert!(super::does_nothing(href), "{href}");
+        }
+        for href in [
+            "/story",
+            "https://example.com/",
+            "javascript:linkTo_UnCryptMailto('nbjmup')",
+            "#top",
+            "",
+        ] {
+            assert!(!super::does_nothing(href), "{href}");
+        }
+    }
 
     /// The plain character loop that [`push_collapsed`] must match.
     fn reference(out: &mut String, text: &str) {

@@ -469,7 +469,7 @@ pub fn node_stats(dom: &Dom, pruned: &Pruned, w: &Weights) -> NodeStats {
                 if let Some(l) = landmark_name(el.tag) {
                     s.landmark[i] = Some(l);
                 }
-                if el.tag == Tag::A && el.attr_named(&local_name!("href")).is_some() {
+                if el.is_link() {
                     link_end = node.end;
                     s.links[i] = 1;
                 }

@@ -3,7 +3,6 @@
 
 use crate::dom::{push_collapsed, Dom, Kind, NodeId, Tag};
 use crate::prune::Pruned;
-use markup5ever::local_name;
 
 /// No block: used in [`Segments::block_of`].
 pub const NO_BLOCK: u32 = u32::MAX;
@@ -174,7 +173,7 @@ pub fn segment(dom: &Dom, pruned: &Pruned, tables: &TableStats) -> Segments {
                         atomic_end = node.end;
                     }
                 }
-                if el.tag == Tag::A && el.attr_named(&local_name!("href")).is_some() {
+                if el.is_link() {
                     link_end = node.end;
                     link_start = i;
                 }

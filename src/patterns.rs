@@ -137,6 +137,16 @@ pub const BOILERPLATE_PREFIXES: &[&str] = &[
     "we want to hear", "tell us what you think", "submit your letter", "sie sind nicht eingeloggt",
     "sie sind aktuell nicht eingeloggt", "you are not logged in", "we respect your privacy",
     "wir respektieren deine privatsphäre", "wir respektieren ihre privatsphäre",
+    // Membership and app promotions, "more from us" headings, post footers.
+    "hazte miembro", "werden sie mitglied", "unterstütze uns", "unterstützen sie uns",
+    "gefällt dir unser", "gefällt ihnen unser", "first-time subscribers",
+    "if you're seeing this message", "if you’re seeing this message", "join our",
+    "for the latest stories", "download our app", "download the app", "descarga nuestra app",
+    "únete a nuestro canal", "suscríbete a nuestro", "siga-nos", "assine a newsletter",
+    "inscreva-se", "rezept drucken", "externer inhalt", "weitere beiträge", "neueste artikel",
+    "notas relacionadas", "meistgelesen", "meist gelesen", "meist-diskutiert", "meistkommentiert",
+    "verwandte beiträge", "vorschau auf den nächsten", "empfiehl dies", "was sind cookies",
+    "this entry was posted", "dieser eintrag wurde",
 ];
 
 /// Whole short lines that are clutter wherever they stand.

@@ -419,23 +419,41 @@ pub fn clean_byline(text: &str) -> Option<String> {
     (t.split_whitespace().count() <= 12 && !t.is_empty()).then(|| t.to_string())
 }
 
-/// The first `<time datetime>` in the page (or inside `within`), as an ISO date.
+/// The first `<time datetime>` in the page (or inside `within`), or else the first element the
+/// page's microdata calls `datePublished` (`<span itemprop="datePublished">May 19, 2020</span>`),
+/// as an ISO date.
 pub fn time_element(dom: &Dom, within: Option<NodeId>) -> Option<Found> {
     let (start, end) = match within {
         Some(c) => (c, dom.node(c).end),
         None => (0, dom.len() as NodeId),
     };
-    (start..end).find_map(|i| {
-        let el = dom.element(i)?;
-        if el.tag != Tag::Time {
-            return None;
-        }
+    let date_of = |i: NodeId, el: &crate::dom::Element| {
         let raw = el
             .attr("datetime")
+            .or_else(|| el.attr("content"))
             .map(str::to_string)
             .unwrap_or_else(|| dom.text_of(i));
-        normalize_date(&raw).and_then(|d| found(d, "time"))
-    })
+        normalize_date(&raw)
+    };
+    (start..end)
+        .find_map(|i| {
+            let el = dom.element(i)?;
+            (el.tag == Tag::Time).then(|| date_of(i, el))?
+        })
+        .and_then(|d| found(d, "time"))
+        .or_else(|| {
+            (start..end)
+                .find_map(|i| {
+                    let el = dom.element(i)?;
+                    let prop = el.attr("itemprop")?;
+                    (el.tag != Tag::Meta
+                        && prop
+                            .split_whitespace()
+                            .any(|p| p.eq_ignore_ascii_case("datePublished")))
+                    .then(|| date_of(i, el))?
+                })
+                .and_then(|d| found(d, "microdata"))
+        })
 }
 
 const MONTHS: &[(&str, u32)] = &[

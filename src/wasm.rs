@@ -32,7 +32,7 @@ export interface ExtractOptions {
   maxInputBytes?: number;
 }
 
-/** Where each metadata field came from: "jsonld", "opengraph", "meta", "time", "text", ... */
+/** Where each metadata field came from: "jsonld", "opengraph", "meta", "time", "microdata", "text", ... */
 export interface MetadataSources {
   title: string | null;
   byline: string | null;

@@ -53,17 +53,39 @@ const HINT_CACHE_LIMIT: usize = 4096;
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHash>>;
 
-/// Every stop word of every language, with a bit per language that lists it; built once.
-fn stopword_index() -> &'static FastMap<&'static str, u32> {
-    static INDEX: OnceLock<FastMap<&'static str, u32>> = OnceLock::new();
+/// Every stop word of every language, with a bit per language that lists it.
+struct StopwordIndex {
+    bits: FastMap<&'static str, u32>,
+    /// Characters in the longest stop word.
+    max_chars: usize,
+}
+
+impl StopwordIndex {
+    /// The languages that list `word` (lower-cased in `buf`) as a stop word, one bit each.
+    fn langs(&self, word: &str, buf: &mut String) -> u32 {
+        // Lower-casing never makes a word fewer characters, so a word longer than every stop
+        // word is none: a good share of prose words are skipped without lower case or lookup.
+        // Its length in bytes bounds its characters, which are counted only past the bound.
+        if word.len() > self.max_chars && word.chars().count() > self.max_chars {
+            return 0;
+        }
+        self.bits.get(lower_into(buf, word)).copied().unwrap_or(0)
+    }
+}
+
+/// The stop-word index, built once.
+fn stopword_index() -> &'static StopwordIndex {
+    static INDEX: OnceLock<StopwordIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut map: FastMap<&'static str, u32> = FastMap::default();
+        let mut bits: FastMap<&'static str, u32> = FastMap::default();
+        let mut max_chars = 0;
         for (k, (_, list)) in STOPWORDS.iter().enumerate() {
             for w in *list {
-                *map.entry(w).or_insert(0) |= 1 << k;
+                *bits.entry(w).or_insert(0) |= 1 << k;
+                max_chars = max_chars.max(w.chars().count());
             }
         }
-        map
+        StopwordIndex { bits, max_chars }
     })
 }
 
@@ -159,8 +181,10 @@ pub struct Language {
 }
 
 impl Language {
-    pub fn is_stopword(&self, w: &str) -> bool {
-        self.bit != 0 && stopword_index().get(w).is_some_and(|b| b & self.bit != 0)
+    /// Whether `word`, in lower case, is a stop word of this language (`buf` is reused for
+    /// the lower case).
+    pub fn is_stopword(&self, word: &str, buf: &mut String) -> bool {
+        self.bit != 0 && stopword_index().langs(word, buf) & self.bit != 0
     }
 }
 
@@ -603,7 +627,8 @@ pub fn detect_language(declared: Option<&str>, segs: &Segments) -> Language {
         let mut buf = String::new();
         'outer: for b in &segs.blocks {
             for word in words(&b.text) {
-                if let Some(&bits) = index.get(lower_into(&mut buf, word)) {
+                let bits = index.langs(word, &mut buf);
+                if bits != 0 {
                     for (k, hit) in hits.iter_mut().enumerate() {
                         if bits & (1 << k) != 0 {
                             *hit += 1;
@@ -906,7 +931,7 @@ fn measure_block(
         let mut buf = String::new();
         for word in words(&b.text) {
             total += 1;
-            if lang.is_stopword(lower_into(&mut buf, word)) {
+            if lang.is_stopword(word, &mut buf) {
                 stop += 1;
             }
         }

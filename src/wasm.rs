@@ -250,14 +250,15 @@ fn mark_hidden(
     while let Some(node) = next {
         let el: Element = node.unchecked_into();
         if probe.is_not_rendered(&el) {
-            hidden.push(el);
+            // A mark the page already carries is its own: leave it, and do not remove it later.
+            if !el.has_attribute(HIDDEN_ATTR) {
+                hidden.push(el);
+            }
             next = skip_subtree(&walker);
         } else {
             next = walker.next_node().ok().flatten();
         }
     }
-    // A mark the page already carries is its own: leave it, and do not remove it later.
-    hidden.retain(|el| !el.has_attribute(HIDDEN_ATTR));
     for el in &hidden {
         let _ = el.set_attribute(HIDDEN_ATTR, "");
     }

@@ -25,7 +25,8 @@ pub const NEGATIVE_HINTS: &[&str] = &[
     "teasers", "toolbar", "tools", "trending", "popular", "mostread", "widget", "signup", "login",
     "author-bio", "byline", "dateline", "audio", "player", "video", "playlist", "caption-credit",
     "print", "email", "follow", "rail", "aside", "overlay", "bio", "authorbio", "author", "autor",
-    "authors", "about-author", "rating", "rate", "vote", "feedback",
+    "authors", "about-author", "rating", "rate", "vote", "feedback", "disclosure", "disclaimer",
+    "affiliate",
 ];
 
 /// Parts of class/id words that mark clutter even inside compounds (`commentlist`,

@@ -26,7 +26,7 @@ pub const NEGATIVE_HINTS: &[&str] = &[
     "author-bio", "byline", "dateline", "audio", "player", "video", "playlist", "caption-credit",
     "print", "email", "follow", "rail", "aside", "overlay", "bio", "authorbio", "author", "autor",
     "authors", "about-author", "rating", "rate", "vote", "feedback", "disclosure", "disclaimer",
-    "affiliate",
+    "affiliate", "copyright",
 ];
 
 /// Parts of class/id words that mark clutter even inside compounds (`commentlist`,
@@ -37,7 +37,7 @@ pub const NEGATIVE_STEMS: &[&str] = &[
     "cookie", "banner", "breadcrumb", "widget", "teaser", "popular", "trending", "recommend",
     "advert", "subscri", "disqus", "outbrain", "taboola", "navigation", "sharing", "share-",
     "shareb", "sharet", "masthead", "pagination", "toolbar", "signup", "newsfeed", "morestories",
-    "authorbox", "author-box", "authorinfo", "rating", "paywall",
+    "authorbox", "author-box", "authorinfo", "rating", "paywall", "metadata", "actionbar",
 ];
 
 /// Words that contain a negative stem but name content (`commentary` is an opinion piece).

@@ -56,13 +56,47 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHash>>;
 /// Every stop word of every language, with a bit per language that lists it.
 struct StopwordIndex {
     bits: FastMap<&'static str, u32>,
+    /// The ASCII stop words of up to eight bytes again, each packed into a `u64`
+    /// ([`pack_ascii`]), in an open-addressed table of (key, bits); key 0 marks a free slot.
+    /// Most words of most pages are looked up here, with one multiplication and no string
+    /// comparison.
+    short: Vec<(u64, u32)>,
     /// Characters in the longest stop word.
     max_chars: usize,
 }
 
+/// The bytes of a non-empty ASCII word of up to eight bytes, lower-cased, as a little-endian
+/// `u64`. Words hold no NUL byte, so no word packs to 0 and two words pack alike only when
+/// their lower cases are equal.
+fn pack_ascii(word: &[u8]) -> u64 {
+    word.iter()
+        .rev()
+        .fold(0, |key, &x| key << 8 | u64::from(x.to_ascii_lowercase()))
+}
+
 impl StopwordIndex {
+    /// The slot of `short` where the search for `key` starts.
+    fn slot(&self, key: u64) -> usize {
+        let bits = self.short.len().trailing_zeros();
+        (key.wrapping_mul(HASH_FACTOR) >> (64 - bits)) as usize
+    }
+
     /// The languages that list `word` (lower-cased in `buf`) as a stop word, one bit each.
     fn langs(&self, word: &str, buf: &mut String) -> u32 {
+        let b = word.as_bytes();
+        if b.len() <= 8 && b.is_ascii() && !b.contains(&0) && !b.is_empty() {
+            let key = pack_ascii(b);
+            let mask = self.short.len() - 1;
+            let mut i = self.slot(key);
+            // The table is at most a quarter full: a free slot comes within a few steps.
+            loop {
+                match self.short[i] {
+                    (0, _) => return 0,
+                    (k, bits) if k == key => return bits,
+                    _ => i = (i + 1) & mask,
+                }
+            }
+        }
         // Lower-casing never makes a word fewer characters, so a word longer than every stop
         // word is none: a good share of prose words are skipped without lower case or lookup.
         // Its length in bytes bounds its characters, which are counted only past the bound.
@@ -85,7 +119,30 @@ fn stopword_index() -> &'static StopwordIndex {
                 max_chars = max_chars.max(w.chars().count());
             }
         }
-        StopwordIndex { bits, max_chars }
+        let size = (bits.len() * 4).next_power_of_two().max(8);
+        let mut index = StopwordIndex {
+            bits,
+            short: vec![(0, 0); size],
+            max_chars,
+        };
+        for (w, &langs) in &index.bits {
+            let b = w.as_bytes();
+            // The lists are lower case; any other word is found by the general path.
+            if b.len() <= 8
+                && b.is_ascii()
+                && !b.contains(&0)
+                && !b.is_empty()
+                && *w == w.to_ascii_lowercase()
+            {
+                let key = pack_ascii(b);
+                let mut i = index.slot(key);
+                while index.short[i].0 != 0 {
+                    i = (i + 1) & (size - 1);
+                }
+                index.short[i] = (key, langs);
+            }
+        }
+        index
     })
 }
 
@@ -1115,6 +1172,32 @@ mod tests {
             out.push(text);
         }
         out
+    }
+
+    #[test]
+    fn stop_words_are_found_in_any_case_and_nothing_else_is() {
+        let index = stopword_index();
+        let mut buf = String::new();
+        let lookup = |w: &str| {
+            let lower: String = w.chars().flat_map(char::to_lowercase).collect();
+            index.bits.get(lower.as_str()).copied().unwrap_or(0)
+        };
+        for (_, list) in STOPWORDS {
+            for w in *list {
+                let upper = w.to_uppercase();
+                let mut title: String = w.chars().take(1).flat_map(char::to_uppercase).collect();
+                title.extend(w.chars().skip(1));
+                for form in [w.to_string(), upper, title] {
+                    assert_ne!(index.langs(&form, &mut buf), 0, "{form}");
+                    assert_eq!(index.langs(&form, &mut buf), lookup(&form), "{form}");
+                }
+            }
+        }
+        for text in mixed_texts() {
+            for word in words(&text).chain(["zzz", "Thee", "THEM", "derselbe", "a'", "İn"]) {
+                assert_eq!(index.langs(word, &mut buf), lookup(word), "{word}");
+            }
+        }
     }
 
     #[test]

@@ -792,12 +792,16 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 /// computed for all eight at once. No step carries into the next byte, since every byte is
 /// below 0x80.
 fn ascii_space_flags(w: u64) -> u64 {
-    // Exactly the zero bytes of `x`, for bytes below 0x80.
-    let zero = |x: u64| !(((x & !HIGH_BITS) + !HIGH_BITS) | x) & HIGH_BITS;
-    let blank = zero(w ^ (LOW_BITS * 0x20));
+    let blank = ascii_zero_flags(w ^ (LOW_BITS * 0x20));
     // 0x09..=0x0d: at least 9 and not at least 14.
     let control = (w + LOW_BITS * (0x80 - 0x09)) & !(w + LOW_BITS * (0x80 - 0x0e)) & HIGH_BITS;
     blank | control
+}
+
+/// The high bit of each zero byte of `x`, exactly, for bytes below 0x80 (a byte of 0x80 and up
+/// is never flagged).
+fn ascii_zero_flags(x: u64) -> u64 {
+    !(((x & !HIGH_BITS) + !HIGH_BITS) | x) & HIGH_BITS
 }
 
 fn is_sentence_end(c: char) -> bool {
@@ -810,6 +814,20 @@ fn count_sentences(text: &str) -> usize {
     let mut n = 0;
     let mut i = 0;
     while i < b.len() {
+        // Eight ASCII bytes without `.`, `!` or `?` hold no sentence end: most of a text is
+        // passed over this way.
+        if let Some(chunk) = b.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(word);
+            let ends = ascii_zero_flags(w ^ (LOW_BITS * u64::from(b'.')))
+                | ascii_zero_flags(w ^ (LOW_BITS * u64::from(b'!')))
+                | ascii_zero_flags(w ^ (LOW_BITS * u64::from(b'?')));
+            if w & HIGH_BITS == 0 && ends == 0 {
+                i += 8;
+                continue;
+            }
+        }
         let c = match b[i] {
             b'.' | b'!' | b'?' => char::from(b[i]),
             // Leads of U+061F, U+0964, U+2026, U+3002, U+FF01, U+FF1F.
@@ -1203,44 +1221,52 @@ mod tests {
     #[test]
     fn byte_level_counts_match_char_loops() {
         for text in mixed_texts() {
-            let mut sentences = 0;
-            let mut chars = text.chars().enumerate().peekable();
-            while let Some((i, c)) = chars.next() {
-                if !is_sentence_end(c) {
-                    continue;
-                }
-                let ends = match chars.peek() {
-                    None => true,
-                    Some(&(_, next)) => {
-                        next.is_whitespace()
-                            || matches!(next, '"' | '\'' | '”' | '’' | '»' | ')' | '」')
-                            || matches!(c, '。' | '！' | '？')
-                    }
-                };
-                if ends && i >= 3 {
-                    sentences += 1;
-                }
+            // Also past the first eight bytes, where the counts go by eight at a time.
+            let long = format!("Some words. And more{text}{text}!");
+            for text in [text, long] {
+                byte_level_counts_match_char_loops_on(&text);
             }
-            assert_eq!(count_sentences(&text), sentences, "{text:?}");
-            let commas = text.matches([',', '،', '、', '，']).count();
-            assert_eq!(count_commas(&text), commas, "{text:?}");
-            let visible = text.chars().filter(|c| !c.is_whitespace()).count();
-            assert_eq!(visible_chars(&text), visible, "{text:?}");
-            let spaced = text.split_whitespace().count();
-            let unspaced = text.chars().filter(|&c| is_unspaced_script(c)).count();
-            assert_eq!(word_count(&text), spaced.max(unspaced / 2), "{text:?}");
-            let key: String = text
-                .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(')
-                .chars()
-                .take(64)
-                .flat_map(char::to_lowercase)
-                .collect();
-            assert_eq!(phrase_key(&text), key, "{text:?}");
-            // Past the 64th character the key stops, on a character boundary or not.
-            let long = format!("{}{text}", "Ab ".repeat(21));
-            let long_key: String = long.chars().take(64).flat_map(char::to_lowercase).collect();
-            assert_eq!(phrase_key(&long), long_key, "{text:?}");
         }
+    }
+
+    fn byte_level_counts_match_char_loops_on(text: &str) {
+        let mut sentences = 0;
+        let mut chars = text.chars().enumerate().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !is_sentence_end(c) {
+                continue;
+            }
+            let ends = match chars.peek() {
+                None => true,
+                Some(&(_, next)) => {
+                    next.is_whitespace()
+                        || matches!(next, '"' | '\'' | '”' | '’' | '»' | ')' | '」')
+                        || matches!(c, '。' | '！' | '？')
+                }
+            };
+            if ends && i >= 3 {
+                sentences += 1;
+            }
+        }
+        assert_eq!(count_sentences(text), sentences, "{text:?}");
+        let commas = text.matches([',', '،', '、', '，']).count();
+        assert_eq!(count_commas(text), commas, "{text:?}");
+        let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+        assert_eq!(visible_chars(text), visible, "{text:?}");
+        let spaced = text.split_whitespace().count();
+        let unspaced = text.chars().filter(|&c| is_unspaced_script(c)).count();
+        assert_eq!(word_count(text), spaced.max(unspaced / 2), "{text:?}");
+        let key: String = text
+            .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(')
+            .chars()
+            .take(64)
+            .flat_map(char::to_lowercase)
+            .collect();
+        assert_eq!(phrase_key(text), key, "{text:?}");
+        // Past the 64th character the key stops, on a character boundary or not.
+        let long = format!("{}{text}", "Ab ".repeat(21));
+        let long_key: String = long.chars().take(64).flat_map(char::to_lowercase).collect();
+        assert_eq!(phrase_key(&long), long_key, "{text:?}");
     }
 
     #[test]

@@ -933,7 +933,16 @@ fn phrase_key(text: &str) -> String {
         // 64 ASCII bytes are the first 64 characters (and end on a character boundary).
         return t[..head.len()].to_ascii_lowercase();
     }
-    t.chars().take(64).flat_map(char::to_lowercase).collect()
+    // ASCII characters, the most of any Latin text, lower-case without the general mapping.
+    let mut key = String::with_capacity(head.len() + 8);
+    for c in t.chars().take(64) {
+        if c.is_ascii() {
+            key.push(c.to_ascii_lowercase());
+        } else {
+            key.extend(c.to_lowercase());
+        }
+    }
+    key
 }
 
 pub fn boilerplate_phrase(text: &str) -> Option<&'static str> {

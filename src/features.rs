@@ -53,49 +53,90 @@ const HINT_CACHE_LIMIT: usize = 4096;
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHash>>;
 
-/// Every stop word of every language, with a bit per language that lists it.
-struct StopwordIndex {
-    bits: FastMap<&'static str, u32>,
-    /// The ASCII stop words of up to eight bytes again, each packed into a `u64`
-    /// ([`pack_ascii`]), in an open-addressed table of (key, bits); key 0 marks a free slot.
-    /// Most words of most pages are looked up here, with one multiplication and no string
-    /// comparison.
+/// Words with a `u32` of flags each. Every word of every block and every class word of a
+/// page is looked up in one of these, so the short ASCII words (most of them) are kept a
+/// second time, packed into a `u64` ([`pack_ascii`]) in an open-addressed table, where a
+/// lookup costs one multiplication and no string comparison.
+struct WordTable {
+    map: FastMap<&'static str, u32>,
+    /// (packed word, flags) of every lower-case ASCII word of `map` of one to eight bytes;
+    /// key 0 marks a free slot. At most a quarter full: a free slot comes within a few steps.
     short: Vec<(u64, u32)>,
-    /// Characters in the longest stop word.
-    max_chars: usize,
 }
 
-/// The bytes of a non-empty ASCII word of up to eight bytes, lower-cased, as a little-endian
-/// `u64`. Words hold no NUL byte, so no word packs to 0 and two words pack alike only when
-/// their lower cases are equal.
-fn pack_ascii(word: &[u8]) -> u64 {
-    word.iter()
-        .rev()
-        .fold(0, |key, &x| key << 8 | u64::from(x.to_ascii_lowercase()))
+/// A word of one to eight ASCII bytes other than NUL, lower-cased, as a little-endian `u64`:
+/// no such word packs to 0, and two pack alike only when their lower cases are equal.
+fn pack_ascii(word: &[u8]) -> Option<u64> {
+    (!word.is_empty() && word.len() <= 8 && word.iter().all(|&x| x != 0 && x < 0x80)).then(|| {
+        word.iter()
+            .rev()
+            .fold(0, |key, &x| key << 8 | u64::from(x.to_ascii_lowercase()))
+    })
 }
 
-impl StopwordIndex {
+impl WordTable {
+    fn new(map: FastMap<&'static str, u32>) -> WordTable {
+        let size = (map.len() * 4).next_power_of_two().max(8);
+        let mut table = WordTable {
+            map,
+            short: vec![(0, 0); size],
+        };
+        for (w, &flags) in &table.map {
+            // Packing lower-cases: a word of the map that is not lower case is left to it.
+            match pack_ascii(w.as_bytes()) {
+                Some(key) if *w == w.to_ascii_lowercase() => {
+                    let mut i = table.slot(key);
+                    while table.short[i].0 != 0 {
+                        i = (i + 1) & (size - 1);
+                    }
+                    table.short[i] = (key, flags);
+                }
+                _ => {}
+            }
+        }
+        table
+    }
+
     /// The slot of `short` where the search for `key` starts.
     fn slot(&self, key: u64) -> usize {
         let bits = self.short.len().trailing_zeros();
         (key.wrapping_mul(HASH_FACTOR) >> (64 - bits)) as usize
     }
 
+    /// The flags of a packed word (0 if it is not in the table).
+    fn packed(&self, key: u64) -> u32 {
+        let mask = self.short.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            match self.short[i] {
+                (0, _) => return 0,
+                (k, flags) if k == key => return flags,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// The flags of a lower-case word (0 if it is not in the table).
+    fn get(&self, word: &str) -> u32 {
+        match pack_ascii(word.as_bytes()) {
+            Some(key) => self.packed(key),
+            None => self.map.get(word).copied().unwrap_or(0),
+        }
+    }
+}
+
+/// Every stop word of every language, with a bit per language that lists it.
+struct StopwordIndex {
+    words: WordTable,
+    /// Characters in the longest stop word.
+    max_chars: usize,
+}
+
+impl StopwordIndex {
     /// The languages that list `word` (lower-cased in `buf`) as a stop word, one bit each.
     fn langs(&self, word: &str, buf: &mut String) -> u32 {
-        let b = word.as_bytes();
-        if b.len() <= 8 && b.is_ascii() && !b.contains(&0) && !b.is_empty() {
-            let key = pack_ascii(b);
-            let mask = self.short.len() - 1;
-            let mut i = self.slot(key);
-            // The table is at most a quarter full: a free slot comes within a few steps.
-            loop {
-                match self.short[i] {
-                    (0, _) => return 0,
-                    (k, bits) if k == key => return bits,
-                    _ => i = (i + 1) & mask,
-                }
-            }
+        if let Some(key) = pack_ascii(word.as_bytes()) {
+            return self.words.packed(key);
         }
         // Lower-casing never makes a word fewer characters, so a word longer than every stop
         // word is none: a good share of prose words are skipped without lower case or lookup.
@@ -103,7 +144,7 @@ impl StopwordIndex {
         if word.len() > self.max_chars && word.chars().count() > self.max_chars {
             return 0;
         }
-        self.bits.get(lower_into(buf, word)).copied().unwrap_or(0)
+        self.words.get(lower_into(buf, word))
     }
 }
 
@@ -119,46 +160,30 @@ fn stopword_index() -> &'static StopwordIndex {
                 max_chars = max_chars.max(w.chars().count());
             }
         }
-        let size = (bits.len() * 4).next_power_of_two().max(8);
-        let mut index = StopwordIndex {
-            bits,
-            short: vec![(0, 0); size],
+        StopwordIndex {
+            words: WordTable::new(bits),
             max_chars,
-        };
-        for (w, &langs) in &index.bits {
-            let b = w.as_bytes();
-            // The lists are lower case; any other word is found by the general path.
-            if b.len() <= 8
-                && b.is_ascii()
-                && !b.contains(&0)
-                && !b.is_empty()
-                && *w == w.to_ascii_lowercase()
-            {
-                let key = pack_ascii(b);
-                let mut i = index.slot(key);
-                while index.short[i].0 != 0 {
-                    i = (i + 1) & (size - 1);
-                }
-                index.short[i] = (key, langs);
-            }
         }
-        index
     })
 }
 
-/// Class/id words and what each says: (negative, positive). One lookup per word serves both
-/// lists.
-fn hint_table() -> &'static FastMap<&'static str, (bool, bool)> {
-    static TABLE: OnceLock<FastMap<&'static str, (bool, bool)>> = OnceLock::new();
+/// Flags of [`hint_table`]: the word is a negative hint, a positive one.
+const NEGATIVE_WORD: u32 = 1;
+const POSITIVE_WORD: u32 = 2;
+
+/// Class/id words and what each says ([`NEGATIVE_WORD`], [`POSITIVE_WORD`]). One lookup per
+/// word serves both lists.
+fn hint_table() -> &'static WordTable {
+    static TABLE: OnceLock<WordTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map: FastMap<&'static str, (bool, bool)> = FastMap::default();
+        let mut map: FastMap<&'static str, u32> = FastMap::default();
         for w in NEGATIVE_HINTS {
-            map.entry(w).or_default().0 = true;
+            *map.entry(w).or_default() |= NEGATIVE_WORD;
         }
         for w in POSITIVE_HINTS {
-            map.entry(w).or_default().1 = true;
+            *map.entry(w).or_default() |= POSITIVE_WORD;
         }
-        map
+        WordTable::new(map)
     })
 }
 
@@ -397,7 +422,8 @@ fn attr_hint(value: &str, buf: &mut String) -> AttrHint {
     let mut neg = false;
     let mut pos = false;
     for_each_hint_word(value, buf, |word| {
-        let (neg_word, pos_word) = table.get(word).copied().unwrap_or_default();
+        let flags = table.get(word);
+        let (neg_word, pos_word) = (flags & NEGATIVE_WORD != 0, flags & POSITIVE_WORD != 0);
         if !neg
             && (neg_word
                 || (word.len() > 6
@@ -1207,7 +1233,7 @@ mod tests {
         let mut buf = String::new();
         let lookup = |w: &str| {
             let lower: String = w.chars().flat_map(char::to_lowercase).collect();
-            index.bits.get(lower.as_str()).copied().unwrap_or(0)
+            index.words.map.get(lower.as_str()).copied().unwrap_or(0)
         };
         for (_, list) in STOPWORDS {
             for w in *list {
@@ -1224,6 +1250,29 @@ mod tests {
             for word in words(&text).chain(["zzz", "Thee", "THEM", "derselbe", "a'", "İn"]) {
                 assert_eq!(index.langs(word, &mut buf), lookup(word), "{word}");
             }
+        }
+    }
+
+    #[test]
+    fn hint_words_are_found_whatever_their_length() {
+        let table = hint_table();
+        for w in NEGATIVE_HINTS {
+            assert_ne!(table.get(w) & NEGATIVE_WORD, 0, "{w}");
+        }
+        for w in POSITIVE_HINTS {
+            assert_ne!(table.get(w) & POSITIVE_WORD, 0, "{w}");
+        }
+        for w in [
+            "",
+            "x",
+            "zzz",
+            "storycontent",
+            "über",
+            "advertisement",
+            "ad-slot",
+        ] {
+            let want = table.map.get(w).copied().unwrap_or(0);
+            assert_eq!(table.get(w), want, "{w}");
         }
     }
 

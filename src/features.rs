@@ -6,7 +6,7 @@ use crate::patterns::{
     NEGATIVE_STEMS, POSITIVE_HINTS, POSITIVE_ITEMPROPS, POSITIVE_ROLES, STEM_EXCEPTIONS, STOPWORDS,
 };
 use crate::prune::Pruned;
-use crate::segment::{Block, Segments};
+use crate::segment::{is_blank, Block, Segments};
 use crate::weights::Weights;
 use markup5ever::local_name;
 use std::collections::HashMap;
@@ -657,7 +657,7 @@ fn mark_teasers(dom: &Dom, pruned: &Pruned, w: &Weights, s: &mut NodeStats) {
         for c in children {
             let node = &dom.nodes[c as usize];
             match &node.kind {
-                Kind::Text(t) if t.trim().is_empty() => continue,
+                Kind::Text(t) if is_blank(t) => continue,
                 Kind::Element(el) if !pruned.removed[c as usize] => {
                     let shape = (el.tag, el.attr_named(&local_name!("class")).unwrap_or(""));
                     if run_shape != Some(shape) {

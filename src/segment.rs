@@ -216,7 +216,7 @@ pub fn segment(dom: &Dom, pruned: &Pruned, tables: &TableStats) -> Segments {
                 }
             }
             Kind::Text(t) => {
-                let blank = t.trim().is_empty();
+                let blank = is_blank(t);
                 let current = owners.last().and_then(|o| o.2);
                 if blank {
                     if let Some(b) = current {
@@ -256,6 +256,19 @@ pub fn segment(dom: &Dom, pruned: &Pruned, tables: &TableStats) -> Segments {
         b.link_chars = b.link_chars.min(b.chars);
     }
     Segments { blocks, block_of }
+}
+
+/// Whether a text is only white space. Every text node of the page is asked: the first byte
+/// that is not ASCII white space settles it, unless it starts a non-ASCII character.
+pub fn is_blank(t: &str) -> bool {
+    match t
+        .bytes()
+        .find(|b| !matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+    {
+        None => true,
+        Some(b) if b < 0x80 => false,
+        Some(_) => t.trim().is_empty(),
+    }
 }
 
 fn open_block(
@@ -307,4 +320,20 @@ fn math_text(dom: &Dom, math: NodeId) -> String {
         j += 1;
     }
     out.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_blank;
+
+    #[test]
+    fn blank_is_what_trim_leaves_empty() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            for text in [format!("{c}"), format!(" \n\t{c}"), format!("{c}\r\u{a0}")] {
+                assert_eq!(is_blank(&text), text.trim().is_empty(), "{:x}", c as u32);
+            }
+        }
+        assert!(is_blank(""));
+        assert!(is_blank(" \u{b}\u{c}\u{3000}"));
+    }
 }

@@ -916,30 +916,24 @@ fn count_commas(text: &str) -> usize {
 /// looked at one by one.
 fn visible_chars(text: &str) -> usize {
     let b = text.as_bytes();
-    let mut n = 0usize;
-    let mut chunks = b.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
+    // The last step's bytes are padded with NULs, each counted as a character, then taken off.
+    let mut n = 0usize.wrapping_sub(b.len().wrapping_neg() % 8);
+    for at in (0..b.len()).step_by(8) {
+        let chunk = &b[at..b.len().min(at + 8)];
         let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
+        word[..chunk.len()].copy_from_slice(chunk);
         let w = u64::from_le_bytes(word);
         // Bytes 0x80 and up are masked to ASCII for the white-space test, then left out.
         let space = ascii_space_flags(w & !HIGH_BITS) & !w;
         // 10xxxxxx continues a character; 11xxxxxx leads one.
         let cont = w & !(w << 1) & HIGH_BITS;
         let mut leads = w & (w << 1) & HIGH_BITS;
-        n += 8 - (space | cont).count_ones() as usize;
+        n = n.wrapping_add(8 - (space | cont).count_ones() as usize);
         while leads != 0 {
             let k = leads.trailing_zeros() as usize / 8;
             n -= usize::from(unicode_space_len(&b[at + k..]) > 0);
             leads &= leads - 1;
         }
-        at += 8;
-    }
-    for (k, &x) in chunks.remainder().iter().enumerate() {
-        n += usize::from(
-            !is_ascii_space(x) && x & 0xc0 != 0x80 && unicode_space_len(&b[at + k..]) == 0,
-        );
     }
     n
 }

@@ -464,7 +464,7 @@ fn take_kind(node: &mut ScraperNode) -> Taken {
 /// Copies the subtree of `root` into the arena under `base` (pre-order, so `end` ranges hold).
 /// With `graft`, a `<noscript>` holding a readable article as markup (see
 /// [`noscript_is_article`]) gets that markup parsed and copied in as its children, and becomes a
-/// `div`: some blog platforms ship the whole post only there, beside a script template.
+/// plain container: some blog platforms ship the whole post only there, beside a script template.
 fn append_tree(
     nodes: &mut Vec<Node>,
     tree: &mut ego_tree::Tree<ScraperNode>,
@@ -488,9 +488,10 @@ fn append_tree(
                     && noscript_is_article(&text) =>
             {
                 if let Some(p) = parent {
+                    // Read as a plain container from here on; its name stays, so the block
+                    // paths match the page as a browser without scripts shows it.
                     if let Kind::Element(el) = &mut nodes[p as usize].kind {
                         el.tag = Tag::Div;
-                        el.name = LocalName::from("div");
                     }
                     let mut fragment = Html::parse_fragment(&bound::bounded(&text));
                     // The fragment parser wraps what it read in an `html` element.

@@ -37,6 +37,29 @@ declutter-badge[data-kept="false"] { background: rgb(176, 38, 24); }
 `;
 
 const NOSCRIPT_TAG = /<(\/?)noscript(?=[\s/>])/gi;
+const NOSCRIPT_ELEMENT = /<noscript(?=[\s/>])[^>]*>([\s\S]*?)<\/noscript\s*>/gi;
+/** Text outside tags a <noscript> must hold, as paragraphs, for the core to read it as the
+ *  article itself (src/dom.rs, NOSCRIPT_ARTICLE_CHARS). */
+const NOSCRIPT_ARTICLE_CHARS = 500;
+
+/** Does this raw <noscript> content hold an article's worth of paragraphs? (The core's test.) */
+function noscriptIsArticle(raw) {
+  if (raw.length < NOSCRIPT_ARTICLE_CHARS || !raw.includes('<p')) return false;
+  const text = raw.replace(/<[^>]*>?/g, '').replace(/\s+/g, '');
+  return text.length >= NOSCRIPT_ARTICLE_CHARS;
+}
+
+/** The page as the core reads it, for a parser without scripts: a <noscript> the core reads as
+ *  markup stays one; every other becomes raw text (see `show`). */
+function asCoreReadsIt(html) {
+  const KEEP = 'declutter-kept-noscript';
+  return html
+    .replace(NOSCRIPT_ELEMENT, (all, body) =>
+      noscriptIsArticle(body) ? all.replace(/^<noscript/i, `<${KEEP}`).replace(/noscript(\s*>)$/i, `${KEEP}$1`) : all,
+    )
+    .replace(NOSCRIPT_TAG, '<$1noframes')
+    .replaceAll(KEEP, 'noscript');
+}
 
 /** The shown page may use its own inline styles and data: images, nothing else. */
 const FRAME_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
@@ -72,8 +95,9 @@ export class OriginalPane {
     // The core parses as a browser with scripts on, where <noscript> holds raw text; DOMParser
     // and a frame without scripts parse its content as elements, and a <div> in a <noscript>
     // in <head> then starts <body> early, shifting every path. <noframes> is raw text in both
-    // places either way (and is not displayed), so it stands in for <noscript> here.
-    const parsed = new DOMParser().parseFromString(html.replace(NOSCRIPT_TAG, '<$1noframes'), 'text/html');
+    // places either way (and is not displayed), so it stands in for <noscript> here, except
+    // where the core itself reads a <noscript> as markup (a post shipped only there).
+    const parsed = new DOMParser().parseFromString(asCoreReadsIt(html), 'text/html');
     makeInert(parsed);
     // Marks are set on this tree before it is shown; the frame parses its serialization back.
     this.blocks = blocks;

@@ -134,7 +134,13 @@ for (const name of browsers) {
   const driver = await (name === 'firefox' ? firefoxDriver() : chromiumDriver());
   console.log(`\n${driver.version}: ${pages.size} pages, ${warmup} warm-up + ${runs} timed runs each`);
   await driver.open(`${server.origin}/bench/#${new URLSearchParams({ runs, warmup })}`);
-  const end = await Promise.race([server.done, new Promise((r) => setTimeout(() => r({ error: 'timed out' }), pages.size * 60_000))]);
+  let timer;
+  const timeout = new Promise((r) => {
+    timer = setTimeout(() => r({ error: 'timed out' }), pages.size * 60_000);
+  });
+  const end = await Promise.race([server.done, timeout]);
+  // A pending timer would keep Node running long after the results are written.
+  clearTimeout(timer);
   if (end.error) console.log(`  harness: ${end.error}`);
   await driver.close();
   await server.close();

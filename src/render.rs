@@ -724,14 +724,8 @@ impl Content {
     /// of their own.
     pub fn to_text(&self) -> String {
         let mut w = TextWriter::default();
-        // Ruby annotations (the reading of each character) show above the line, not in it: the
-        // plain text is the base text alone.
-        let mut annotation = 0usize;
-        for ev in &self.events {
+        self.for_each_read(|ev| {
             match ev {
-                Event::Open("rt" | "rp", _) => annotation += 1,
-                Event::Close("rt" | "rp") => annotation = annotation.saturating_sub(1),
-                Event::Text(_) if annotation > 0 => {}
                 Event::Open(name, _) => match *name {
                     "li" | "dt" | "dd" | "tr" | "figcaption" | "caption" => w.line_break(),
                     // Row groups are not paragraphs: the table's rows stay together.
@@ -759,9 +753,9 @@ impl Content {
                 Event::Void("br", _) => w.line_break(),
                 Event::Void("hr", _) => w.paragraph_break(),
                 Event::Void(..) => {}
-                Event::Text(t) => w.text(&without_invisible(t)),
+                Event::Text(t) => w.text(t),
             }
-        }
+        });
         w.finish()
     }
 
@@ -771,7 +765,14 @@ impl Content {
             fences: code_fences(&self.events),
             ..MarkdownWriter::default()
         };
-        // Markdown has no ruby: the base text alone, as in the plain text.
+        self.for_each_read(|ev| md.event(ev));
+        md.finish()
+    }
+
+    /// The events as a reader reads them, for plain text and Markdown: ruby annotations (the
+    /// reading shown above each character) skipped, the base text alone; text without the
+    /// characters that only format it ([`INVISIBLE`]).
+    fn for_each_read(&self, mut f: impl FnMut(&Event)) {
         let mut annotation = 0usize;
         for ev in &self.events {
             match ev {
@@ -779,12 +780,11 @@ impl Content {
                 Event::Close("rt" | "rp") => annotation = annotation.saturating_sub(1),
                 Event::Text(_) if annotation > 0 => {}
                 Event::Text(t) if t.contains(INVISIBLE) => {
-                    md.event(&Event::Text(without_invisible(t).into_owned()));
+                    f(&Event::Text(t.replace(INVISIBLE, "")))
                 }
-                _ => md.event(ev),
+                _ => f(ev),
             }
         }
-        md.finish()
     }
 }
 
@@ -873,14 +873,6 @@ impl TextWriter {
 /// `&shy;`) and the zero-width no-break space. Left in the HTML, where they do their job; left
 /// out of plain text and Markdown, where they would split words for search and copy.
 const INVISIBLE: [char; 2] = ['\u{AD}', '\u{FEFF}'];
-
-fn without_invisible(t: &str) -> std::borrow::Cow<'_, str> {
-    if t.contains(INVISIBLE) {
-        std::borrow::Cow::Owned(t.replace(INVISIBLE, ""))
-    } else {
-        std::borrow::Cow::Borrowed(t)
-    }
-}
 
 /// The fence of each `pre` block, in order: one backtick more than the longest run of
 /// backticks inside it (at least three), so code that contains a fence cannot end the block
@@ -1294,13 +1286,19 @@ pub fn html_to_markdown(content_html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// The article of a page whose `<article>` holds `body`.
+    fn article_of(lang: &str, body: &str) -> crate::Article {
+        let page = format!("<html lang={lang}><body><article>{body}</article></body></html>");
+        crate::extract(&page, None, &crate::Options::default()).expect("extracts")
+    }
+
     #[test]
     fn ruby_keeps_its_readings_in_html_and_leaves_them_out_of_text() {
         let sentence = "<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための法律ができて、親が子どもを教育するために、体罰を禁止することになりました。";
-        let page = format!(
-            "<html lang=ja><body><article><h1>法律</h1><p>{sentence}</p><p>{sentence}</p><p>{sentence}</p></article></body></html>"
+        let article = article_of(
+            "ja",
+            &format!("<h1>法律</h1>{}", format!("<p>{sentence}</p>").repeat(3)),
         );
-        let article = crate::extract(&page, None, &crate::Options::default()).expect("extracts");
         assert!(article
             .content_html
             .contains("<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>"));
@@ -1319,9 +1317,7 @@ mod tests {
     #[test]
     fn soft_hyphens_stay_in_html_and_leave_the_text() {
         let para = "<p>Das faschis&shy;ti&shy;sche Regime reih&shy;te den Wein unter die gro&shy;ßen Wei&shy;ne Ita&shy;li&shy;ens, neben Baro&shy;lo und Bar&shy;ba&shy;res&shy;co, was aber eher zyni&shy;schem Macht&shy;kal&shy;kül ent&shy;sprang.</p>";
-        let page =
-            format!("<html lang=de><body><article>{para}{para}{para}</article></body></html>");
-        let article = crate::extract(&page, None, &crate::Options::default()).expect("extracts");
+        let article = article_of("de", &para.repeat(3));
         assert!(article.content_html.contains("Ita\u{AD}li\u{AD}ens"));
         assert!(
             article

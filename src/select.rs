@@ -2,8 +2,8 @@
 //! inside it stay.
 
 use crate::dom::{Dom, NodeId, Tag};
-use crate::features::{class_or_id_has_word, Features, NodeStats};
-use crate::patterns::COMMENT_HINTS;
+use crate::features::{boilerplate_phrase, class_or_id_has_word, Features, NodeStats};
+use crate::patterns::{BYLINE_HINTS, COMMENT_HINTS};
 use crate::score::{Class, Scored};
 use crate::segment::{BlockKind, Segments};
 use crate::weights::Weights;
@@ -116,7 +116,38 @@ pub fn select(
     // Per node: the dropped section it lies in, and why (the sections are disjoint).
     let mut in_cluster: Vec<Option<(NodeId, &str)>> = vec![None; dom.len()];
     let links = link_clusters(dom, container, stats, &good_chars, w);
-    let marked = negative_sections(dom, container, stats, &good_chars, w);
+    let mut marked = negative_sections(dom, container, stats, &good_chars, w);
+    // The article's opening paragraph often carries a class that elsewhere marks clutter
+    // ("teaser", "summary" on a standfirst). A marked section under the headline that holds
+    // the container's first good block after it, and is itself mostly unlinked good prose, is
+    // that standfirst: the text evidence outweighs the class word. An author box in the same
+    // place is not.
+    if let Some(h) = headline {
+        let headline_owner = segs.blocks[h].owner;
+        let opening = (h + 1..n).find(|&i| {
+            scored[i].class == Class::Good && dom.contains(container, segs.blocks[i].owner)
+        });
+        // A disclosure or notice that opens with a boilerplate phrase is not a standfirst,
+        // however long.
+        if let Some(first) = opening.filter(|&i| boilerplate_phrase(&segs.blocks[i].text).is_none())
+        {
+            let first_owner = segs.blocks[first].owner;
+            marked.retain(|&c| {
+                let idx = c as usize;
+                let standfirst = c > headline_owner
+                    && dom.contains(c, first_owner)
+                    && good_chars[idx] as f32
+                        >= w.standfirst_min_good_share * stats.chars[idx] as f32
+                    && (stats.link_chars[idx] as f32)
+                        < w.standfirst_max_link_share * stats.chars[idx] as f32
+                    && !is_comment_thread(dom, c)
+                    && !dom
+                        .element(c)
+                        .is_some_and(|el| class_or_id_has_word(el, BYLINE_HINTS));
+                !standfirst
+            });
+        }
+    }
     let sections = links
         .into_iter()
         .map(|c| (c, "inside a list of links"))

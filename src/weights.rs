@@ -102,6 +102,11 @@ pub struct Weights {
     /// `section_max_good_share` of the article's good text.
     pub section_hint: f32,
     pub section_max_good_share: f32,
+    /// Such a section that opens the article (no good text of the container before it) is its
+    /// standfirst and stays when at least this share of its text is good prose and less than
+    /// `standfirst_max_link_share` of it is linked.
+    pub standfirst_min_good_share: f32,
+    pub standfirst_max_link_share: f32,
 
     // ---- readerable ----
     /// Minimum article text length (characters) for a confident "readerable" answer.
@@ -202,6 +207,8 @@ impl Default for Weights {
             cluster_max_good_share: 0.5,
             section_hint: 0.5,
             section_max_good_share: 0.2,
+            standfirst_min_good_share: 0.6,
+            standfirst_max_link_share: 0.2,
             readerable_min_chars: 500.0,
             readerable_threshold: 0.5,
             readerable_length_share: 0.55,

@@ -63,6 +63,7 @@ fixtures! {
     jsonld_graph_refs => "jsonld-graph-refs",
     wire_story => "wire-story",
     photo_blog_sidebar => "photo-blog-sidebar",
+    press_release_standfirst => "press-release-standfirst",
     paywall_jsonld_body => "paywall-jsonld-body",
 }
 

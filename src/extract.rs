@@ -453,9 +453,10 @@ fn strip_header_lines(
             continue;
         }
         if words <= w.header_line_words && a.feats[i].sentences <= 1 {
+            // The byline's names with a few words round them ("Words and pictures by ...").
             let is_byline_text = norm_byline
                 .as_deref()
-                .is_some_and(|nb| nt.contains(nb) && nt.len() <= nb.len() + 12);
+                .is_some_and(|nb| nt.contains(nb) && nt.len() <= 3 * nb.len());
             let by_prefix =
                 metadata::clean_byline(&b.text).filter(|c| c.len() < b.text.trim().len());
             if is_byline_text || by_prefix.is_some() {
@@ -475,6 +476,9 @@ fn strip_header_lines(
                 notes[i] = Some("the byline, shown above the article".into());
                 continue;
             }
+        }
+        // A date line may carry two dates ("Posted ..., updated ...").
+        if words <= w.date_line_words && a.feats[i].sentences <= 1 {
             if let Some(d) = metadata::normalize_date(&b.text) {
                 if published.is_none() {
                     *published = Some(Found {

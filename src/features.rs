@@ -279,9 +279,6 @@ pub fn hint_words(value: &str) -> Vec<String> {
     out
 }
 
-/// Calls `f` with each word [`hint_words`] gives, in the same order. Class strings are almost
-/// always ASCII, and those are split and lower-cased in `buf` without allocating: use this
-/// rather than [`hint_words`] on paths that visit every element.
 /// Whether the element's class or id holds one of `words` (as [`for_each_hint_word`] splits it).
 pub fn class_or_id_has_word(el: &Element, words: &[&str]) -> bool {
     let mut buf = String::new();
@@ -294,6 +291,9 @@ pub fn class_or_id_has_word(el: &Element, words: &[&str]) -> bool {
     })
 }
 
+/// Calls `f` with each word [`hint_words`] gives, in the same order. Class strings are almost
+/// always ASCII, and those are split and lower-cased in `buf` without allocating: use this
+/// rather than [`hint_words`] on paths that visit every element.
 pub fn for_each_hint_word(value: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     if value.is_ascii() {
         // The same split by bytes: in ASCII the letters and digits are the alphanumerics.
@@ -523,15 +523,27 @@ fn element_hint<'a>(
     (score, caption)
 }
 
-fn landmark_name(tag: Tag) -> Option<&'static str> {
+/// The landmark an element opens. A `header` inside an article, section or other sectioning
+/// element is that section's own header (as the ARIA mapping has it), not the page's banner:
+/// an article's header holds its headline and standfirst. A footer stays one wherever it is:
+/// an article's footer holds its tags, author note and disclaimers, which a reader skips too.
+fn landmark_name(tag: Tag, in_section: bool) -> Option<&'static str> {
     match tag {
         Tag::Nav => Some("nav"),
         Tag::Aside => Some("aside"),
         Tag::Footer => Some("footer"),
-        Tag::Header => Some("header"),
+        Tag::Header if !in_section => Some("header"),
         Tag::Menu => Some("menu"),
         _ => None,
     }
+}
+
+/// Elements whose `header` belongs to them rather than to the page.
+fn is_sectioning(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Article | Tag::Main | Tag::Section | Tag::Aside | Tag::Nav
+    )
 }
 
 pub fn node_stats(dom: &Dom, pruned: &Pruned, w: &Weights) -> NodeStats {
@@ -551,6 +563,8 @@ pub fn node_stats(dom: &Dom, pruned: &Pruned, w: &Weights) -> NodeStats {
     let mut link_end: NodeId = 0;
     let mut hint_cache: FastMap<&str, AttrHint> = FastMap::default();
     let mut buf = String::new();
+    // Inside a sectioning element (see `landmark_name`).
+    let mut in_section = vec![false; n];
     for i in 0..n {
         let node = &dom.nodes[i];
         let parent = node.parent.map(|p| p as usize);
@@ -558,6 +572,7 @@ pub fn node_stats(dom: &Dom, pruned: &Pruned, w: &Weights) -> NodeStats {
             s.hint[i] = s.hint[p];
             s.best_positive[i] = s.best_positive[p];
             s.landmark[i] = s.landmark[p];
+            in_section[i] = in_section[p] || dom.tag(p as NodeId).is_some_and(is_sectioning);
         }
         if pruned.removed[i] {
             continue;
@@ -573,7 +588,7 @@ pub fn node_stats(dom: &Dom, pruned: &Pruned, w: &Weights) -> NodeStats {
                     s.hint[i] += h - s.best_positive[i];
                     s.best_positive[i] = h;
                 }
-                if let Some(l) = landmark_name(el.tag) {
+                if let Some(l) = landmark_name(el.tag, in_section[i]) {
                     s.landmark[i] = Some(l);
                 }
                 if el.is_link() {
@@ -1078,6 +1093,27 @@ fn measure_block(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_header_inside_an_article_is_not_the_page_banner() {
+        let dom = Dom::parse(
+            "<body><header id=top><p>Site</p></header><article><header><h1>Headline</h1>\
+             </header><p>Body</p><footer><p>Tags</p></footer></article></body>",
+        );
+        let pruned = crate::prune::prune(&dom);
+        let stats = node_stats(&dom, &pruned, &Weights::default());
+        let landmark_of = |text: &str| {
+            let id = (0..dom.len() as NodeId)
+                .find(|&i| dom.node(i).text() == Some(text))
+                .expect("text node");
+            stats.landmark[id as usize]
+        };
+        assert_eq!(landmark_of("Site"), Some("header"));
+        assert_eq!(landmark_of("Headline"), None);
+        assert_eq!(landmark_of("Body"), None);
+        // An article's footer (tags, notes) stays a footer.
+        assert_eq!(landmark_of("Tags"), Some("footer"));
+    }
 
     /// The straightforward split that [`hint_words`] must match word for word.
     fn hint_words_reference(value: &str) -> Vec<String> {

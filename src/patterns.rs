@@ -148,6 +148,9 @@ pub const BOILERPLATE_PREFIXES: &[&str] = &[
     "notas relacionadas", "meistgelesen", "meist gelesen", "meist-diskutiert", "meistkommentiert",
     "verwandte beiträge", "vorschau auf den nächsten", "empfiehl dies", "was sind cookies",
     "this entry was posted", "dieser eintrag wurde",
+    // Reading-time lines.
+    "reading time", "lesezeit", "temps de lecture", "tiempo de lectura", "tempo de leitura",
+    "tempo di lettura", "czas czytania",
 ];
 
 /// Whole short lines that are clutter wherever they stand.

@@ -116,7 +116,18 @@ pub fn select(
     // Per node: the dropped section it lies in, and why (the sections are disjoint).
     let mut in_cluster: Vec<Option<(NodeId, &str)>> = vec![None; dom.len()];
     let links = link_clusters(dom, container, stats, &good_chars, w);
-    let mut marked = negative_sections(dom, container, stats, &good_chars, w);
+    let mut marked = negative_sections(dom, container, container, stats, &good_chars, w);
+    // A marked element that is itself one good block inside the body's run, with good text
+    // on both sides (a paragraph whose generated class happens to hold a clutter word), was
+    // already weighed with its class in its score. At the run's edges, where disclaimers and
+    // notes stand, the class keeps its say.
+    marked.retain(|&c| {
+        let at = segs.blocks.partition_point(|b| b.owner < c);
+        !(at > first_good
+            && at < last_good
+            && segs.blocks[at].owner == c
+            && scored[at].class == Class::Good)
+    });
     // The article's opening paragraph often carries a class that elsewhere marks clutter
     // ("teaser", "summary" on a standfirst). A marked section under the headline that holds
     // the container's first good block after it, and is itself mostly unlinked good prose, is
@@ -124,6 +135,17 @@ pub fn select(
     // place is not.
     if let Some(h) = headline {
         let headline_owner = segs.blocks[h].owner;
+        // The element holding the headline is the article's header, whatever its class says:
+        // its blocks (standfirst, lead figure, date and byline lines) are judged one by one.
+        // Sections inside it that are clutter of their own (an author box, a share bar) still go.
+        // (They replace it in place, so `marked` stays in document order.)
+        while let Some(at) = marked.iter().position(|&c| dom.contains(c, headline_owner)) {
+            let header = marked.remove(at);
+            let inner = negative_sections(dom, header, container, stats, &good_chars, w);
+            for (k, c) in inner.into_iter().enumerate() {
+                marked.insert(at + k, c);
+            }
+        }
         let opening = (h + 1..n).find(|&i| {
             scored[i].class == Class::Good && dom.contains(container, segs.blocks[i].owner)
         });
@@ -247,7 +269,7 @@ pub fn select(
         };
     }
     let container = root;
-    drop_empty_headings(segs, &mut kept, &mut notes);
+    drop_empty_headings(segs, scored, w, &mut kept, &mut notes);
     Selection {
         container,
         run: Some((first_good, last_good)),
@@ -321,19 +343,20 @@ fn link_clusters(
     })
 }
 
-/// Subtrees of the container whose own class/id/role says clutter (comments, related posts,
-/// share bars) and that hold only a minor part of the article's good text. Markup is one
-/// signal among many: a section is only dropped this way when the text evidence does not
-/// contradict it.
+/// Subtrees inside `within` (the container, or a part of it) whose own class/id/role says
+/// clutter (comments, related posts, share bars) and that hold only a minor part of the
+/// article's good text. Markup is one signal among many: a section is only dropped this way
+/// when the text evidence does not contradict it.
 fn negative_sections(
     dom: &Dom,
+    within: NodeId,
     container: NodeId,
     stats: &NodeStats,
     good_chars: &[u32],
     w: &Weights,
 ) -> Vec<NodeId> {
     let total_good = good_chars[container as usize] as f32;
-    outermost(dom, container, |i| {
+    outermost(dom, within, |i| {
         let idx = i as usize;
         dom.tag(i).is_some_and(Tag::is_block)
             && stats.own_hint[idx] <= -w.section_hint
@@ -349,8 +372,15 @@ fn is_comment_thread(dom: &Dom, id: NodeId) -> bool {
 
 /// A heading with nothing kept under it (the next kept block is a heading of the same or a
 /// higher rank, or there is none) introduced a section that was clutter: "Related posts",
-/// "Comments".
-fn drop_empty_headings(segs: &Segments, kept: &mut [bool], notes: &mut [Option<String>]) {
+/// "Comments". A heading that holds prose of its own (a paragraph set in heading markup for
+/// its size) is content, not a section title, and stays.
+fn drop_empty_headings(
+    segs: &Segments,
+    scored: &[Scored],
+    w: &Weights,
+    kept: &mut [bool],
+    notes: &mut [Option<String>],
+) {
     // Rank of the next kept block: 0 for content, 1-6 for a heading, 7 for the end.
     let mut next_rank = 7u8;
     for i in (0..segs.blocks.len()).rev() {
@@ -358,6 +388,7 @@ fn drop_empty_headings(segs: &Segments, kept: &mut [bool], notes: &mut [Option<S
             continue;
         }
         match segs.blocks[i].kind {
+            BlockKind::Heading(_) if scored[i].score >= w.outside_run_score => next_rank = 0,
             BlockKind::Heading(level) => {
                 if next_rank != 0 && next_rank <= level || next_rank == 7 {
                     kept[i] = false;

@@ -144,8 +144,10 @@ pub struct Weights {
     pub comment_thread_min_good_share: f32,
     /// Blocks after the first good one still searched for headline, byline and date lines.
     pub header_zone_blocks: usize,
-    /// A byline or date line has at most this many words.
+    /// A byline line has at most this many words...
     pub header_line_words: usize,
+    /// ...and a date line at most this many ("Posted Wed 31 Jan 2024 at 6:12am, updated ...").
+    pub date_line_words: usize,
     /// A teaser card holds fewer characters than this (a headline and a standfirst).
     pub teaser_max_chars: u32,
     /// How many ancestors of a block are searched for the teaser card it belongs to.
@@ -225,6 +227,7 @@ impl Default for Weights {
             comment_thread_min_good_share: 0.5,
             header_zone_blocks: 6,
             header_line_words: 12,
+            date_line_words: 16,
             teaser_max_chars: 300,
             teaser_card_depth: 6,
             ld_body_min_chars: 500,

@@ -358,7 +358,11 @@ fn negative_sections(
     let total_good = good_chars[container as usize] as f32;
     outermost(dom, within, |i| {
         let idx = i as usize;
+        // A section's own `<header>` (no landmark: see `features::landmark_name`) holds its
+        // heading; a "header" in its class only repeats the tag.
+        let section_header = dom.tag(i) == Some(Tag::Header) && stats.landmark[idx].is_none();
         dom.tag(i).is_some_and(Tag::is_block)
+            && !section_header
             && stats.own_hint[idx] <= -w.section_hint
             && (good_chars[idx] as f32) < w.section_max_good_share * total_good
     })

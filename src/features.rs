@@ -1094,6 +1094,23 @@ fn measure_block(
 mod tests {
     use super::*;
 
+    /// A prefix that a shorter one in the list already matches at a word boundary is dead
+    /// weight in the list (and in the WebAssembly module).
+    #[test]
+    fn no_boilerplate_prefix_is_shadowed_by_a_shorter_one() {
+        for long in BOILERPLATE_PREFIXES {
+            for short in BOILERPLATE_PREFIXES {
+                if short != long && long.starts_with(short) {
+                    let next = long[short.len()..].chars().next();
+                    assert!(
+                        next.is_some_and(char::is_alphanumeric) && !short.ends_with(':'),
+                        "{long:?} is already matched by {short:?}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_header_inside_an_article_is_not_the_page_banner() {
         let dom = Dom::parse(

@@ -6,7 +6,6 @@
 
 use crate::dom::{Dom, Kind, NodeId, Tag};
 use markup5ever::local_name;
-use scraper::Html;
 use std::collections::HashMap;
 
 /// What the prune stage found.
@@ -128,14 +127,15 @@ fn noscript_image(dom: &Dom, id: NodeId) -> Option<Vec<(String, String)>> {
     if !raw.contains("<img") {
         return None;
     }
-    let fragment = Html::parse_fragment(&raw);
-    let img = fragment.tree.nodes().find_map(|n| match n.value() {
-        scraper::Node::Element(e) if e.name() == "img" => Some(e),
-        _ => None,
-    })?;
+    // Parsed into an arena of its own, with the page's parser: a second kind of tree here
+    // would put a second copy of the tree builder into the WebAssembly module.
+    let fragment = Dom::parse(&raw);
+    let img = (0..fragment.len() as NodeId)
+        .find_map(|i| fragment.element(i).filter(|e| e.tag == Tag::Img))?;
     Some(
-        img.attrs()
-            .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
+        img.attrs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
     )
 }

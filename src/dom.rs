@@ -1,12 +1,13 @@
 //! A compact, index-based copy of the parsed document.
 //!
-//! `scraper` parses; everything after that walks this arena. Nodes are stored in document
-//! (pre-)order, so a node's subtree is the index range `id..node.end`: "is X inside Y" is two
-//! integer comparisons, and every later stage is a linear pass over a `Vec` with no recursion,
-//! which keeps 100,000-deep documents safe on the small wasm stack.
+//! html5ever parses (into [`tree`], linked as the parser builds it); everything after that walks
+//! this arena. Nodes are stored in document (pre-)order, so a node's subtree is the index range
+//! `id..node.end`: "is X inside Y" is two integer comparisons, and every later stage is a linear
+//! pass over a `Vec` with no recursion, which keeps 100,000-deep documents safe on the small
+//! wasm stack.
 
-use markup5ever::{local_name, LocalName};
-use scraper::{Html, Node as ScraperNode, StrTendril};
+use html5ever::tendril::StrTendril;
+use markup5ever::{local_name, ns, LocalName, QualName};
 
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = u32;
@@ -415,6 +416,38 @@ fn skip_subtree(name: &str, attrs: &[(LocalName, StrTendril)]) -> bool {
     }
 }
 
+impl Element {
+    /// An element as the parser names it, with its attributes in the order kept; `tag_of`
+    /// looks up an HTML name.
+    fn parsed(
+        name: QualName,
+        attrs: Vec<(LocalName, StrTendril)>,
+        tag_of: impl FnOnce(&LocalName) -> Tag,
+    ) -> Element {
+        let ns = if name.ns == ns!(svg) {
+            Namespace::Svg
+        } else if name.ns == ns!(mathml) {
+            Namespace::MathMl
+        } else {
+            Namespace::Html
+        };
+        let local = name.local;
+        let tag =
+            if ns == Namespace::Html || local == local_name!("math") || local == local_name!("svg")
+            {
+                tag_of(&local)
+            } else {
+                Tag::Other
+            };
+        Element {
+            tag,
+            name: local,
+            ns,
+            attrs,
+        }
+    }
+}
+
 /// What becomes of one parsed node.
 enum Taken {
     /// Copied into the arena.
@@ -425,63 +458,54 @@ enum Taken {
     Skip,
 }
 
-/// Takes what the arena keeps of a parsed node out of it.
-fn take_kind(node: &mut ScraperNode) -> Taken {
-    match node {
-        ScraperNode::Document | ScraperNode::Fragment => Taken::Keep(Kind::Document),
-        ScraperNode::Element(el) => {
-            // The HTML parser already lower-cases element and attribute names.
-            let name = el.name.local.clone();
-            let attrs: Vec<(LocalName, StrTendril)> = std::mem::take(&mut el.attrs)
-                .into_iter()
-                .map(|(k, v)| (k.local, v))
-                .collect();
-            if skip_subtree(&name, &attrs) {
-                return Taken::Skip;
-            }
-            let ns = match &*el.name.ns {
-                "http://www.w3.org/2000/svg" => Namespace::Svg,
-                "http://www.w3.org/1998/Math/MathML" => Namespace::MathMl,
-                _ => Namespace::Html,
-            };
-            let tag = if ns == Namespace::Html || &*name == "math" || &*name == "svg" {
-                Tag::from_name(&name)
-            } else {
-                Tag::Other
-            };
-            Taken::Keep(Kind::Element(Element {
-                tag,
-                name,
-                ns,
-                attrs,
-            }))
-        }
-        ScraperNode::Text(t) => Taken::Keep(Kind::Text(std::mem::take(&mut t.text))),
-        _ => Taken::Drop,
-    }
+/// A parsed tree, as [`append_tree`] reads it.
+trait Parsed: Sized {
+    type Id: Copy + PartialEq;
+    /// Parses a whole document; `raw_text_starts` as [`bound::bounded_noting_raw_text`] gives
+    /// them.
+    fn document(html: &str, raw_text_starts: &[usize]) -> Self;
+    /// Parses `html` as the content of a `<body>`, the way a `<noscript>`'s text reads with
+    /// scripts off.
+    fn fragment(html: &str) -> Self;
+    /// How many nodes were made (a capacity for the arena).
+    fn len(&self) -> usize;
+    fn root(&self) -> Self::Id;
+    /// The document's first element child (for a fragment, the `html` element that wraps it).
+    fn root_element(&self) -> Option<Self::Id>;
+    /// Takes what the arena keeps of a node out of it (the parsed tree is dropped right after:
+    /// moving costs no allocation or reference count per node, where copying did).
+    fn take(&mut self, id: Self::Id) -> Taken;
+    fn first_child(&self, id: Self::Id) -> Option<Self::Id>;
+    fn next_sibling(&self, id: Self::Id) -> Option<Self::Id>;
+    fn parent(&self, id: Self::Id) -> Option<Self::Id>;
 }
+
+/// What the parser builds: natively, [`tree`], straight from html5ever. In the WebAssembly
+/// module, scraper's tree: the prune stage reads `<noscript>` images with scraper's parser,
+/// and a second instance of html5ever's tree builder (it is generic over the tree it builds)
+/// would add about 20 KB gzipped to a module whose size is budgeted.
+#[cfg(not(target_arch = "wasm32"))]
+type ParsedTree = tree::Tree;
+#[cfg(target_arch = "wasm32")]
+type ParsedTree = scraper::Html;
 
 /// Copies the subtree of `root` into the arena under `base` (pre-order, so `end` ranges hold).
 /// With `graft`, a `<noscript>` holding a readable article as markup (see
 /// [`noscript_is_article`]) gets that markup parsed and copied in as its children, and becomes a
 /// plain container: some blog platforms ship the whole post only there, beside a script template.
-fn append_tree(
+fn append_tree<T: Parsed>(
     nodes: &mut Vec<Node>,
-    tree: &mut ego_tree::Tree<ScraperNode>,
-    root: ego_tree::NodeId,
+    parsed: &mut T,
+    root: T::Id,
     base: Option<NodeId>,
     graft: bool,
 ) {
-    // Open arena nodes, innermost last; `None` marks a scraper node we did not copy.
+    // Open arena nodes, innermost last; `None` marks a parsed node we did not copy.
     let mut stack: Vec<Option<NodeId>> = Vec::new();
     let mut at = root;
     'walk: loop {
         let parent = stack.iter().rev().find_map(|s| *s).or(base);
-        let kind = match tree.get_mut(at) {
-            Some(mut n) => take_kind(n.value()),
-            None => Taken::Skip,
-        };
-        let descend = match kind {
+        let descend = match parsed.take(at) {
             Taken::Keep(Kind::Text(text))
                 if graft
                     && parent.is_some_and(|p| nodes[p as usize].tag() == Some(Tag::Noscript))
@@ -493,16 +517,14 @@ fn append_tree(
                     if let Kind::Element(el) = &mut nodes[p as usize].kind {
                         el.tag = Tag::Div;
                     }
-                    let mut fragment = Html::parse_fragment(&bound::bounded(&text));
+                    let mut fragment = T::fragment(&bound::bounded(&text));
                     // The fragment parser wraps what it read in an `html` element.
-                    let wrapper = fragment.root_element().id();
-                    let children: Vec<_> = fragment
-                        .tree
-                        .get(wrapper)
-                        .map(|w| w.children().map(|c| c.id()).collect())
-                        .unwrap_or_default();
-                    for child in children {
-                        append_tree(nodes, &mut fragment.tree, child, Some(p), false);
+                    let mut child = fragment
+                        .root_element()
+                        .and_then(|w| fragment.first_child(w));
+                    while let Some(c) = child {
+                        child = fragment.next_sibling(c);
+                        append_tree(nodes, &mut fragment, c, Some(p), false);
                     }
                 }
                 stack.push(None);
@@ -530,12 +552,7 @@ fn append_tree(
                 false
             }
         };
-        let first = if descend {
-            tree.get(at).and_then(|n| n.first_child()).map(|c| c.id())
-        } else {
-            None
-        };
-        if let Some(child) = first {
+        if let Some(child) = parsed.first_child(at).filter(|_| descend) {
             at = child;
             continue;
         }
@@ -547,15 +564,12 @@ fn append_tree(
             if at == root {
                 break 'walk;
             }
-            let Some(node) = tree.get(at) else {
-                break 'walk;
-            };
-            if let Some(next) = node.next_sibling() {
-                at = next.id();
+            if let Some(next) = parsed.next_sibling(at) {
+                at = next;
                 continue 'walk;
             }
-            match node.parent() {
-                Some(p) => at = p.id(),
+            match parsed.parent(at) {
+                Some(p) => at = p,
                 None => break 'walk,
             }
         }
@@ -584,21 +598,588 @@ fn noscript_is_article(raw: &str) -> bool {
     text >= NOSCRIPT_ARTICLE_CHARS
 }
 
-impl Dom {
-    /// Parses `html` with `scraper` (html5ever) and moves the tree into the arena.
-    /// Parsing never fails: malformed markup is repaired the way browsers repair it.
-    pub fn parse(html: &str) -> Dom {
-        let mut parsed = Html::parse_document(&bound::bounded(html));
-        Dom::from_scraper(&mut parsed)
+/// Scraper's tree as a [`Parsed`] tree (see [`ParsedTree`]); the native tests check that both
+/// trees give the same arena.
+#[cfg(any(target_arch = "wasm32", test))]
+mod via_scraper {
+    use super::{skip_subtree, Element, Kind, Parsed, Tag, Taken};
+    use ego_tree::NodeId;
+    use markup5ever::{local_name, ns, QualName};
+    use scraper::{Html, Node};
+
+    impl Parsed for Html {
+        type Id = NodeId;
+
+        fn document(html: &str, _raw_text_starts: &[usize]) -> Html {
+            Html::parse_document(html)
+        }
+
+        fn fragment(html: &str) -> Html {
+            Html::parse_fragment(html)
+        }
+
+        fn len(&self) -> usize {
+            self.tree.values().len()
+        }
+
+        fn root(&self) -> NodeId {
+            self.tree.root().id()
+        }
+
+        fn root_element(&self) -> Option<NodeId> {
+            let mut children = self.tree.root().children();
+            children.find(|c| c.value().is_element()).map(|c| c.id())
+        }
+
+        fn take(&mut self, id: NodeId) -> Taken {
+            let Some(mut node) = self.tree.get_mut(id) else {
+                return Taken::Skip;
+            };
+            match node.value() {
+                Node::Document | Node::Fragment => Taken::Keep(Kind::Document),
+                Node::Element(el) => {
+                    let no_name = QualName::new(None, ns!(), local_name!(""));
+                    let name = std::mem::replace(&mut el.name, no_name);
+                    // The HTML parser already lower-cases element and attribute names.
+                    let attrs = std::mem::take(&mut el.attrs)
+                        .into_iter()
+                        .map(|(k, v)| (k.local, v))
+                        .collect();
+                    let el = Element::parsed(name, attrs, |n| Tag::from_name(n));
+                    if skip_subtree(&el.name, &el.attrs) {
+                        return Taken::Skip;
+                    }
+                    Taken::Keep(Kind::Element(el))
+                }
+                Node::Text(t) => Taken::Keep(Kind::Text(std::mem::take(&mut t.text))),
+                _ => Taken::Drop,
+            }
+        }
+
+        fn first_child(&self, id: NodeId) -> Option<NodeId> {
+            self.tree.get(id)?.first_child().map(|c| c.id())
+        }
+
+        fn next_sibling(&self, id: NodeId) -> Option<NodeId> {
+            self.tree.get(id)?.next_sibling().map(|c| c.id())
+        }
+
+        fn parent(&self, id: NodeId) -> Option<NodeId> {
+            self.tree.get(id)?.parent().map(|c| c.id())
+        }
+    }
+}
+
+/// The tree as html5ever builds it, before it is laid out in document order.
+///
+/// The parser drives a `TreeSink`: it creates nodes, then attaches, moves and detaches them
+/// while it repairs the markup (content misplaced in a table goes before the table, misnested
+/// formatting elements are split and re-parented), so the final order is known only at the end.
+/// Nodes sit in one `Vec` in creation order, linked to parent and siblings by index, and each
+/// already holds what the arena keeps of it (an [`Element`] with its tag worked out, or a text),
+/// so [`append_tree`] only moves values into place. Comments, doctypes and processing
+/// instructions stay as empty placeholders until then: a comment still separates the texts on
+/// either side of it, as in the DOM, so texts merge exactly where they did before.
+#[cfg(not(target_arch = "wasm32"))]
+mod tree {
+    use super::{bound, Element, Kind, Namespace, Parsed, Tag, Taken};
+    use html5ever::tendril::{StrTendril, TendrilSink};
+    use html5ever::tree_builder::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
+    use html5ever::{driver, local_name, ns, Attribute, LocalName, QualName};
+    use std::borrow::Cow;
+    use std::cell::{Cell, Ref, RefCell};
+
+    /// "No node", in a link.
+    const NONE: u32 = u32::MAX;
+
+    enum Data {
+        Document,
+        Element(Element),
+        Text(StrTendril),
+        /// A comment, doctype or processing instruction, a template's contents, or a value
+        /// already moved out.
+        Other,
     }
 
-    /// Walks the parsed tree in document order, taking each node's attributes and text out of
-    /// it (the parsed tree is dropped right after): moving them costs no allocation or
-    /// reference count per node, where copying did.
-    fn from_scraper(html: &mut Html) -> Dom {
-        let mut nodes: Vec<Node> = Vec::with_capacity(html.tree.values().len());
-        let root = html.tree.root().id();
-        append_tree(&mut nodes, &mut html.tree, root, None, true);
+    struct Slot {
+        parent: u32,
+        first_child: u32,
+        last_child: u32,
+        prev: u32,
+        next: u32,
+        /// A MathML `annotation-xml` that holds HTML (the parser asks when it reads inside).
+        html_in_math: bool,
+        data: Data,
+    }
+
+    /// Slot 0 is the document.
+    pub struct Tree(Vec<Slot>);
+
+    fn link(id: u32) -> Option<u32> {
+        (id != NONE).then_some(id)
+    }
+
+    impl Parsed for Tree {
+        type Id = u32;
+
+        /// Scripts and styles are most of the bytes of many pages, and the parser reads their
+        /// text a line at a time, for a tree that drops it. So the input goes in in pieces,
+        /// each ending just past a `<script>` or `<style>` start tag as the bound scan saw
+        /// them; when the sink says the parser really did just open one, which will be
+        /// skipped, its text is left out and the input resumes at its end tag, which closes
+        /// it as before. The tree is the same; the parser does less.
+        fn document(html: &str, raw_text_starts: &[usize]) -> Tree {
+            let mut parser = driver::parse_document(Sink::new(), Default::default());
+            let input = StrTendril::from(html);
+            // Every cut is just past a `>` or at a `<`, so on a character boundary.
+            let piece = |from: usize, to: usize| input.subtendril(from as u32, (to - from) as u32);
+            let mut from = 0;
+            for &start in raw_text_starts {
+                if start <= from || start > html.len() {
+                    continue;
+                }
+                parser.process(piece(from, start));
+                from = start;
+                let opened = parser.tokenizer.sink.sink.raw_text_opened.take();
+                if let Some(end) =
+                    opened.and_then(|script| bound::raw_text_end(html, start, script))
+                {
+                    from = end;
+                }
+            }
+            parser.process(piece(from, html.len()));
+            parser.finish()
+        }
+
+        fn fragment(html: &str) -> Tree {
+            let body = QualName::new(None, ns!(html), local_name!("body"));
+            driver::parse_fragment(Sink::new(), Default::default(), body, Vec::new(), false)
+                .one(html)
+        }
+
+        fn len(&self) -> usize {
+            self.0.len()
+        }
+
+        fn root(&self) -> u32 {
+            0
+        }
+
+        fn root_element(&self) -> Option<u32> {
+            let mut child = self.first_child(0);
+            while let Some(c) = child {
+                if matches!(self.0[c as usize].data, Data::Element(_)) {
+                    return Some(c);
+                }
+                child = self.next_sibling(c);
+            }
+            None
+        }
+
+        fn take(&mut self, id: u32) -> Taken {
+            match std::mem::replace(&mut self.0[id as usize].data, Data::Other) {
+                Data::Document => Taken::Keep(Kind::Document),
+                Data::Element(el) if super::skip_subtree(&el.name, &el.attrs) => Taken::Skip,
+                Data::Element(el) => Taken::Keep(Kind::Element(el)),
+                Data::Text(text) => Taken::Keep(Kind::Text(text)),
+                Data::Other => Taken::Drop,
+            }
+        }
+
+        fn first_child(&self, id: u32) -> Option<u32> {
+            link(self.0[id as usize].first_child)
+        }
+
+        fn next_sibling(&self, id: u32) -> Option<u32> {
+            link(self.0[id as usize].next)
+        }
+
+        fn parent(&self, id: u32) -> Option<u32> {
+            link(self.0[id as usize].parent)
+        }
+    }
+
+    /// The namespaces an element can have in HTML, as the parser's atoms (which it compares).
+    static HTML: html5ever::Namespace = ns!(html);
+    static SVG: html5ever::Namespace = ns!(svg);
+    static MATHML: html5ever::Namespace = ns!(mathml);
+    static NO_NAME: LocalName = local_name!("");
+
+    /// The tags of element names seen recently, by a hash of the name. Names are interned
+    /// atoms, so a hit costs one integer comparison where [`Tag::from_name`] compares strings;
+    /// a page uses a few dozen names for thousands of elements.
+    struct Tags([Option<(LocalName, Tag)>; 128]);
+
+    impl Tags {
+        fn of(&mut self, name: &LocalName) -> Tag {
+            // Names of up to seven bytes are stored in the atom itself and their "hash" is those
+            // bytes, whose low bits are mostly the length: a multiplication mixes them first.
+            let slot = name.get_hash().wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 57;
+            let entry = &mut self.0[slot as usize];
+            match entry {
+                Some((seen, tag)) if seen == name => *tag,
+                _ => {
+                    let tag = Tag::from_name(name);
+                    *entry = Some((name.clone(), tag));
+                    tag
+                }
+            }
+        }
+    }
+
+    fn element(tags: &mut Tags, name: QualName, mut attrs: Vec<Attribute>) -> Element {
+        // Attributes stay in the order of their qualified names, which later stages have always
+        // seen: the first of two with one local name (`href` and `xlink:href` on an SVG link)
+        // is the one `Element::attr` finds.
+        attrs.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+        // The HTML parser already lower-cases element and attribute names.
+        let attrs = attrs.into_iter().map(|a| (a.name.local, a.value)).collect();
+        Element::parsed(name, attrs, |n| tags.of(n))
+    }
+
+    fn push(slots: &mut Vec<Slot>, data: Data) -> u32 {
+        let id = slots.len() as u32;
+        slots.push(Slot {
+            parent: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            prev: NONE,
+            next: NONE,
+            html_in_math: false,
+            data,
+        });
+        id
+    }
+
+    fn detach(s: &mut [Slot], id: u32) {
+        let Slot {
+            parent, prev, next, ..
+        } = s[id as usize];
+        if parent == NONE {
+            return;
+        }
+        match prev {
+            NONE => s[parent as usize].first_child = next,
+            _ => s[prev as usize].next = next,
+        }
+        match next {
+            NONE => s[parent as usize].last_child = prev,
+            _ => s[next as usize].prev = prev,
+        }
+        let slot = &mut s[id as usize];
+        (slot.parent, slot.prev, slot.next) = (NONE, NONE, NONE);
+    }
+
+    /// Links the detached `id` as the last child of `parent`.
+    fn append_child(s: &mut [Slot], parent: u32, id: u32) {
+        let last = s[parent as usize].last_child;
+        let slot = &mut s[id as usize];
+        (slot.parent, slot.prev, slot.next) = (parent, last, NONE);
+        match last {
+            NONE => s[parent as usize].first_child = id,
+            _ => s[last as usize].next = id,
+        }
+        s[parent as usize].last_child = id;
+    }
+
+    /// Links the detached `id` just before `sibling`, which has a parent.
+    fn insert_before(s: &mut [Slot], sibling: u32, id: u32) {
+        let Slot { parent, prev, .. } = s[sibling as usize];
+        let slot = &mut s[id as usize];
+        (slot.parent, slot.prev, slot.next) = (parent, prev, sibling);
+        s[sibling as usize].prev = id;
+        match prev {
+            NONE => s[parent as usize].first_child = id,
+            _ => s[prev as usize].next = id,
+        }
+    }
+
+    /// Adds `text` to the end of node `id` if that is a text node (the DOM never has two texts
+    /// side by side); false if it is not.
+    fn merge_text(s: &mut [Slot], id: u32, text: &StrTendril) -> bool {
+        match s.get_mut(id as usize).map(|slot| &mut slot.data) {
+            Some(Data::Text(t)) => {
+                t.push_tendril(text);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The sink's methods take `&self` (the parser shares it), hence the cells.
+    struct Sink {
+        slots: RefCell<Vec<Slot>>,
+        tags: RefCell<Tags>,
+        /// Set when the last change to the tree was inserting a `<script>` (true) or `<style>`
+        /// (false) whose text the arena skips, cleared by any other change. The parser reads
+        /// such an element's text in a raw-text state and hands on every character it reads,
+        /// so while this is set it has read nothing past the start tag.
+        raw_text_opened: Cell<Option<bool>>,
+    }
+
+    impl Sink {
+        fn new() -> Sink {
+            let mut slots = Vec::new();
+            push(&mut slots, Data::Document);
+            Sink {
+                slots: RefCell::new(slots),
+                tags: RefCell::new(Tags(std::array::from_fn(|_| None))),
+                raw_text_opened: Cell::new(None),
+            }
+        }
+
+        /// Notes that the tree changed by inserting `id` (or otherwise, `None`).
+        fn changed(&self, s: &[Slot], id: Option<u32>) {
+            let opened = id.and_then(|id| match &s[id as usize].data {
+                Data::Element(e)
+                    if matches!(e.tag, Tag::Script | Tag::Style)
+                        && super::skip_subtree(&e.name, &e.attrs) =>
+                {
+                    Some(e.tag == Tag::Script)
+                }
+                _ => None,
+            });
+            self.raw_text_opened.set(opened);
+        }
+    }
+
+    /// An element's name as the parser reads it back (`None`: not an element, which the
+    /// parser never asks about).
+    #[derive(Debug)]
+    pub struct Name<'a>(Option<Ref<'a, Element>>);
+
+    impl ElemName for Name<'_> {
+        fn ns(&self) -> &html5ever::Namespace {
+            match self.0.as_ref().map(|e| e.ns) {
+                Some(Namespace::Svg) => &SVG,
+                Some(Namespace::MathMl) => &MATHML,
+                _ => &HTML,
+            }
+        }
+
+        fn local_name(&self) -> &LocalName {
+            self.0.as_ref().map_or(&NO_NAME, |e| &e.name)
+        }
+    }
+
+    impl TreeSink for Sink {
+        type Handle = u32;
+        type Output = Tree;
+        type ElemName<'a> = Name<'a>;
+
+        fn finish(self) -> Tree {
+            Tree(self.slots.into_inner())
+        }
+
+        // Malformed markup is repaired as browsers repair it; nothing reads the complaints.
+        fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+        fn get_document(&self) -> u32 {
+            0
+        }
+
+        fn elem_name<'a>(&'a self, target: &'a u32) -> Name<'a> {
+            let element =
+                Ref::filter_map(self.slots.borrow(), |s| match &s[*target as usize].data {
+                    Data::Element(e) => Some(e),
+                    _ => None,
+                });
+            Name(element.ok())
+        }
+
+        fn create_element(
+            &self,
+            name: QualName,
+            attrs: Vec<Attribute>,
+            flags: ElementFlags,
+        ) -> u32 {
+            self.raw_text_opened.set(None);
+            let mut s = self.slots.borrow_mut();
+            let el = element(&mut self.tags.borrow_mut(), name, attrs);
+            let id = push(&mut s, Data::Element(el));
+            s[id as usize].html_in_math = flags.mathml_annotation_xml_integration_point;
+            if flags.template {
+                // The contents (never read: templates are skipped) come right after the
+                // template, which is how `get_template_contents` finds them.
+                push(&mut s, Data::Other);
+            }
+            id
+        }
+
+        fn create_comment(&self, _text: StrTendril) -> u32 {
+            self.raw_text_opened.set(None);
+            push(&mut self.slots.borrow_mut(), Data::Other)
+        }
+
+        fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> u32 {
+            self.raw_text_opened.set(None);
+            push(&mut self.slots.borrow_mut(), Data::Other)
+        }
+
+        fn append(&self, parent: &u32, child: NodeOrText<u32>) {
+            let mut s = self.slots.borrow_mut();
+            match child {
+                NodeOrText::AppendNode(id) => {
+                    detach(&mut s, id);
+                    append_child(&mut s, *parent, id);
+                    self.changed(&s, Some(id));
+                }
+                NodeOrText::AppendText(text) => {
+                    self.changed(&s, None);
+                    let last = s[*parent as usize].last_child;
+                    if !merge_text(&mut s, last, &text) {
+                        let id = push(&mut s, Data::Text(text));
+                        append_child(&mut s, *parent, id);
+                    }
+                }
+            }
+        }
+
+        fn append_based_on_parent_node(
+            &self,
+            element: &u32,
+            prev_element: &u32,
+            child: NodeOrText<u32>,
+        ) {
+            let has_parent = self.slots.borrow()[*element as usize].parent != NONE;
+            if has_parent {
+                self.append_before_sibling(element, child);
+            } else {
+                self.append(prev_element, child);
+            }
+        }
+
+        fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {
+            self.raw_text_opened.set(None);
+            let mut s = self.slots.borrow_mut();
+            let id = push(&mut s, Data::Other);
+            append_child(&mut s, 0, id);
+        }
+
+        fn get_template_contents(&self, target: &u32) -> u32 {
+            target + 1
+        }
+
+        fn same_node(&self, x: &u32, y: &u32) -> bool {
+            x == y
+        }
+
+        fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+        fn pop(&self, _node: &u32) {
+            self.raw_text_opened.set(None);
+        }
+
+        fn mark_script_already_started(&self, _node: &u32) {
+            self.raw_text_opened.set(None);
+        }
+
+        fn append_before_sibling(&self, sibling: &u32, new_node: NodeOrText<u32>) {
+            self.raw_text_opened.set(None);
+            let mut s = self.slots.borrow_mut();
+            if let NodeOrText::AppendNode(id) = new_node {
+                detach(&mut s, id);
+            }
+            // A sibling without a parent leaves nowhere to put the node: it stays detached.
+            if s[*sibling as usize].parent == NONE {
+                return;
+            }
+            match new_node {
+                NodeOrText::AppendNode(id) => {
+                    insert_before(&mut s, *sibling, id);
+                    self.changed(&s, Some(id));
+                }
+                NodeOrText::AppendText(text) => {
+                    let prev = s[*sibling as usize].prev;
+                    if !merge_text(&mut s, prev, &text) {
+                        let id = push(&mut s, Data::Text(text));
+                        insert_before(&mut s, *sibling, id);
+                    }
+                }
+            }
+        }
+
+        fn add_attrs_if_missing(&self, target: &u32, attrs: Vec<Attribute>) {
+            self.raw_text_opened.set(None);
+            let mut s = self.slots.borrow_mut();
+            let Data::Element(el) = &mut s[*target as usize].data else {
+                return;
+            };
+            // Only ever called for `html` and `body`, whose attributes all have plain names
+            // (no prefix, no namespace): ordering by local name is ordering by qualified name.
+            for a in attrs {
+                let local = a.name.local;
+                if let Err(i) = el.attrs.binary_search_by(|(k, _)| (**k).cmp(&*local)) {
+                    el.attrs.insert(i, (local, a.value));
+                }
+            }
+        }
+
+        fn remove_from_parent(&self, target: &u32) {
+            self.raw_text_opened.set(None);
+            detach(&mut self.slots.borrow_mut(), *target);
+        }
+
+        fn reparent_children(&self, node: &u32, new_parent: &u32) {
+            self.raw_text_opened.set(None);
+            let mut s = self.slots.borrow_mut();
+            loop {
+                let child = s[*node as usize].first_child;
+                if child == NONE {
+                    break;
+                }
+                detach(&mut s, child);
+                append_child(&mut s, *new_parent, child);
+            }
+        }
+
+        fn is_mathml_annotation_xml_integration_point(&self, handle: &u32) -> bool {
+            self.slots.borrow()[*handle as usize].html_in_math
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::{Data, Parsed, Tree};
+
+        fn texts(page: &str) -> Vec<String> {
+            let (html, raw_text_starts) = super::bound::bounded_noting_raw_text(page);
+            let tree = Tree::document(&html, &raw_text_starts);
+            let texts = tree.0.iter().filter_map(|slot| match &slot.data {
+                Data::Text(t) => Some(t.to_string()),
+                _ => None,
+            });
+            texts.collect()
+        }
+
+        #[test]
+        fn the_text_of_skipped_scripts_and_styles_is_never_read() {
+            let page = "<head><style>p { color: red }</style><script>var a = 1;\nvar b;</script>\
+                        <script type=application/ld+json>{}</script></head><body>\
+                        <table><script>in table</script><tr><td>cell</table>\
+                        <script>a <!-- b </script> c</script><svg><style>svg style</style></svg>";
+            assert_eq!(
+                texts(page),
+                ["{}", "cell", "a <!-- b ", " c", "svg style"],
+                "JSON-LD is read, a script with `<!--` is read whole, a style in SVG is markup"
+            );
+        }
+    }
+}
+
+impl Dom {
+    /// Parses `html` with html5ever and lays the tree out in the arena.
+    /// Parsing never fails: malformed markup is repaired the way browsers repair it.
+    pub fn parse(html: &str) -> Dom {
+        Dom::parse_with::<ParsedTree>(html)
+    }
+
+    fn parse_with<T: Parsed>(html: &str) -> Dom {
+        let (html, raw_text_starts) = bound::bounded_noting_raw_text(html);
+        let mut parsed = T::document(&html, &raw_text_starts);
+        let mut nodes: Vec<Node> = Vec::with_capacity(parsed.len());
+        let root = parsed.root();
+        append_tree(&mut nodes, &mut parsed, root, None, true);
         if nodes.is_empty() {
             nodes.push(Node {
                 parent: None,
@@ -762,6 +1343,131 @@ pub fn unicode_space_len(b: &[u8]) -> usize {
 mod tests {
     use super::push_collapsed;
 
+    /// The arena, one line per node, texts as text (their buffers may be shared differently).
+    fn lines(dom: &super::Dom) -> Vec<String> {
+        dom.nodes
+            .iter()
+            .map(|n| {
+                let what = match &n.kind {
+                    super::Kind::Document => "document".to_string(),
+                    super::Kind::Text(t) => format!("{:?}", &**t),
+                    super::Kind::Element(e) => {
+                        let attrs: Vec<(&str, &str)> =
+                            e.attrs.iter().map(|(k, v)| (&**k, &**v)).collect();
+                        format!("{:?} {} {:?} {attrs:?}", e.tag, &*e.name, e.ns)
+                    }
+                };
+                format!("{:?} {} {} {what}", n.parent, n.end, n.depth)
+            })
+            .collect()
+    }
+
+    /// HTML inside a MathML `annotation-xml` marked as HTML stays there, as the HTML standard
+    /// has it (scraper's tree, used in the WebAssembly module, lets the `div` end the `math`).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn html_stays_inside_an_annotation_marked_as_html() {
+        let page = "<math><annotation-xml encoding='TEXT/HTML'><div>in math</div></annotation-xml>\
+                    <annotation-xml><div>out</div></annotation-xml></math>";
+        let dom = super::Dom::parse(page);
+        let math = dom.find_tag(super::Tag::Math).expect("a math element");
+        let div_in = |text: &str| {
+            let div = (0..dom.nodes.len() as super::NodeId)
+                .find(|&i| dom.tag(i) == Some(super::Tag::Div) && dom.text_of(i) == text)
+                .expect("the div");
+            (dom.contains(math, div), dom.element(div).map(|e| e.ns))
+        };
+        assert_eq!(div_in("in math"), (true, Some(super::Namespace::Html)));
+        assert!(
+            !div_in("out").0,
+            "without the encoding, the div ends the math element"
+        );
+    }
+
+    /// The native parse builds its own tree; the WebAssembly module's goes through scraper's
+    /// (see `ParsedTree`). Both must give the very same arena, above all where the parser
+    /// moves nodes around as it repairs markup.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn both_parse_trees_give_the_same_arena() {
+        let article = format!("<p>{}</p>", "A paragraph of the article. ".repeat(30));
+        let mut pages: Vec<String> = [
+            "<table><tr><td>a</td></tr>stray <b>text</b><tr><td>b</table>after",
+            "<table>x<caption>c</caption><colgroup><col></colgroup>y<tbody>z<tr>w</table>",
+            "<p>1<b>2<i>3</p>4</i>5</b>6",
+            "<a href=x>one<div>block<a href=y>two</a></div>three</a>",
+            "<b><p>x</b>y</p><b id=1><b id=2><b id=3><b id=4><p>deep",
+            "a<!--between-->b<!--x--><p>c</p>d<?pi x?>e",
+            "<!DOCTYPE html><html><!--c--><head><title>T</title></head><meta name=late>\
+             <body>b</body></html>trailing<p>after html",
+            "<template><p>inside</p><template>nested</template></template><p>after</p>",
+            "<table><template><tr><td>in template</template><tr><td>cell</table>",
+            "<svg viewBox='0 0 1 1'><a xlink:href='#x' href='y'><text>t</text></a>\
+             <foreignObject><p>html <b>inside</b></p></foreignObject><title>s</title></svg>",
+            "<math><mi>x</mi><annotation-xml><div>breaks out</div></annotation-xml></math>",
+            "<html lang=en><body class=a>x<html data-x=1 lang=fr><body id=b class=c>y",
+            "<select><option>1<option>2<optgroup><option>3</select><input><keygen>",
+            "<form><form><input name=a></form>x<table><form><tr><td>f</td></tr></form></table>",
+            "<ul><li>a<li>b<ul><li>c</ul></ul><dl><dt>t<dd>d</dl><p>p1<p>p2",
+            "<script>if (a<b) {}</script><script type='application/ld+json'>{\"a\":1}</script>\
+             <style>p{}</style><head-script>h</head-script><noscript><img src=n.jpg></noscript>",
+            "<frameset><frame src=a></frameset>",
+            "<pre>\n\nfirst</pre><textarea>\nt</textarea><listing>\nl</listing><xmp><b></xmp>",
+            "<p>nul\0byte &amp; &notanentity; &#x1F600; \r\n crlf</p><plaintext><p>raw",
+            "<ruby>漢<rt>kan</rt>字<rp>(</rp></ruby><font color=red>f</font><center>c</center>",
+            "<button><p>in button</button><marquee>m</marquee><object><param>o</object>",
+            "<body><a><b><nobr>1<nobr>2<table><tr><td><i>3</table></b>4",
+            // Scripts and styles, whose text the native parse leaves out where it can.
+            "<script>a</SCRIPT  ><script>b</script\n><style>c</STYLE/><p>d<script></script>e",
+            "<script>a</scriptx>b</script><p>e<script>x</scr ipt></script >f",
+            "<script><!--<script>a</script>b--></script><p>after<script>c<!-- d</script>",
+            "<style>a<!--b</style>c--><script/>x</script>y<script src=s></script>",
+            "<title>a</titlex><script>b</script></title><p>t<textarea><script>t</script></textarea>",
+            "</3 <script>x</script> > text<!--> <script>s</script><p>after<!---><script>z</script>",
+            "<table><script>x</script><style>y</style><tr><td>c<script>d</script></table>",
+            "<svg><script>x<p>y</p></script><style>s</style></svg><math><mi><script>m</script>",
+            "<select><script>s</script><option>o<style>p</style></select>",
+            "<script type=application/ld+json>{\"@type\":\"NewsArticle\"}</script><p>j</p>",
+            "<noscript><style>n</style><script>m</script></noscript><script>never closed <p>t",
+        ]
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+        // A `<noscript>` that holds the article, which is parsed again and grafted in.
+        pages.push(format!(
+            "<div><noscript>{article}<table>t<td>c</table></noscript></div>"
+        ));
+        pages.push(format!(
+            "<noscript><p>short</p></noscript><noscript>{article}</noscript>"
+        ));
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut dirs: Vec<_> = std::fs::read_dir(fixtures)
+            .expect("the fixtures folder")
+            .filter_map(|e| e.ok().map(|e| e.path().join("source.html")))
+            .collect();
+        dirs.sort();
+        for file in dirs {
+            if let Ok(bytes) = std::fs::read(&file) {
+                pages.push(String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
+        assert!(pages.len() > 30, "the fixture pages were read");
+        for page in &pages {
+            let native = lines(&super::Dom::parse_with::<super::tree::Tree>(page));
+            let scraper = lines(&super::Dom::parse_with::<scraper::Html>(page));
+            if let Some(i) =
+                (0..native.len().max(scraper.len())).find(|&i| native.get(i) != scraper.get(i))
+            {
+                panic!(
+                    "node {i} differs: {:?} vs scraper's {:?}\nin {}",
+                    native.get(i),
+                    scraper.get(i),
+                    page.get(..300).unwrap_or(page)
+                );
+            }
+        }
+    }
+
     #[test]
     fn tag_names_are_sorted_for_the_binary_search() {
         let names: Vec<&str> = super::TAG_NAMES.iter().map(|(n, _)| *n).collect();
@@ -919,9 +1625,16 @@ mod bound {
             c.plaintext = src[name.at..name.at + name.len].eq_ignore_ascii_case(b"plaintext");
             return c;
         }
-        CLASSES
-            .binary_search_by_key(&(name.key, name.len), |e| (e.0, e.1))
-            .map_or(NOTHING, |i| CLASSES[i].2)
+        let mut h = index_slot(name.key, name.len);
+        loop {
+            let Some((key, len, class)) = CLASSES.get(usize::from(INDEX[h])) else {
+                return NOTHING;
+            };
+            if *key == name.key && *len == name.len {
+                return *class;
+            }
+            h = (h + 1) % INDEX_SLOTS;
+        }
     }
 
     const NOTHING: Class = Class {
@@ -936,9 +1649,8 @@ mod bound {
     const LISTED: usize =
         VOID.len() + RAW_TEXT.len() + MODAL.len() + FORMATTING.len() + SELF_CLOSING_SIBLINGS.len();
 
-    /// Every listed name as (key, length, class), sorted for a binary search; built at compile
-    /// time from the lists (a `match` on the names compiles to several KB of wasm). Unused
-    /// slots sort last.
+    /// Every listed name as (key, length, class), built at compile time from the lists (a
+    /// `match` on the names compiles to several KB of wasm). Unused entries come last.
     const CLASSES: [(u64, usize, Class); LISTED] = {
         let mut t = [(u64::MAX, usize::MAX, NOTHING); LISTED];
         let mut n = 0;
@@ -947,20 +1659,50 @@ mod bound {
         n = add(&mut t, n, MODAL, 2);
         n = add(&mut t, n, FORMATTING, 3);
         add(&mut t, n, SELF_CLOSING_SIBLINGS, 4);
-        // Insertion sort by (key, length).
-        let mut i = 1;
-        while i < LISTED {
-            let mut j = i;
-            while j > 0 && (t[j - 1].0 > t[j].0 || (t[j - 1].0 == t[j].0 && t[j - 1].1 > t[j].1)) {
-                let e = t[j - 1];
-                t[j - 1] = t[j];
-                t[j] = e;
-                j -= 1;
+        t
+    };
+
+    /// Slots of [`INDEX`]: a power of two, about four per listed name, so a name not listed
+    /// (most tags of a page: `div`, `span`) usually meets an empty slot at once.
+    const INDEX_SLOTS: usize = 256;
+    const EMPTY: u8 = u8::MAX;
+    const _: () = assert!(LISTED < EMPTY as usize, "positions in CLASSES fit a byte");
+
+    const fn index_slot(key: u64, len: usize) -> usize {
+        ((key ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize % INDEX_SLOTS
+    }
+
+    /// Positions in [`CLASSES`] by a hash of (key, length), open addressing, built at compile
+    /// time: the scan looks up every tag of every page, and a binary search of the table
+    /// branched its way through six or seven comparisons each time.
+    const INDEX: [u8; INDEX_SLOTS] = {
+        let mut t = [EMPTY; INDEX_SLOTS];
+        let mut i = 0;
+        while i < LISTED && CLASSES[i].1 != usize::MAX {
+            let mut h = index_slot(CLASSES[i].0, CLASSES[i].1);
+            while t[h] != EMPTY {
+                h = (h + 1) % INDEX_SLOTS;
             }
+            t[h] = i as u8;
             i += 1;
         }
         t
     };
+
+    /// A listed name's [`Name::key`].
+    const fn key_of(name: &str) -> u64 {
+        let b = name.as_bytes();
+        let mut key = 0u64;
+        let mut k = 0;
+        while k < b.len() {
+            key |= (b[k] as u64) << (8 * k);
+            k += 1;
+        }
+        key
+    }
+
+    const SCRIPT: u64 = key_of("script");
+    const STYLE: u64 = key_of("style");
 
     /// Adds one list's names to the table (or marks them, if another list had them first);
     /// returns the new count of entries.
@@ -973,12 +1715,7 @@ mod bound {
         let mut i = 0;
         while i < names.len() {
             let b = names[i].as_bytes();
-            let mut key = 0u64;
-            let mut k = 0;
-            while k < b.len() {
-                key |= (b[k] as u64) << (8 * k);
-                k += 1;
-            }
+            let key = key_of(names[i]);
             let mut j = 0;
             while j < n && !(t[j].0 == key && t[j].1 == b.len()) {
                 j += 1;
@@ -1027,14 +1764,52 @@ mod bound {
     }
 
     pub fn bounded(html: &str) -> Cow<'_, str> {
+        bounded_noting_raw_text(html).0
+    }
+
+    /// [`bounded`], and where each `<script>` and `<style>` start tag of the input seems to end
+    /// (the scan reads tags much as the parser does, not exactly: these are guesses, which
+    /// `tree::Tree::document` checks); none when the input was rewritten.
+    pub fn bounded_noting_raw_text(html: &str) -> (Cow<'_, str>, Vec<usize>) {
         let mut probe = Scan::new(html, false);
         probe.run();
         if !probe.exceeded {
-            return Cow::Borrowed(html);
+            return (Cow::Borrowed(html), probe.raw_text_starts);
         }
         let mut rewrite = Scan::new(html, true);
         rewrite.run();
-        Cow::Owned(rewrite.out)
+        (Cow::Owned(rewrite.out), Vec::new())
+    }
+
+    /// Where the parser ends the text of a `<script>` (or, with `script` false, a `<style>`)
+    /// whose start tag ends at `from`: at the first `</script` (`</style`), in any case, that
+    /// white space, `/` or `>` follows. `None` when that is not certain: a script in which
+    /// `<!--` comes first (the parser then reads it in "escaped" states, where such an end tag
+    /// may not end it), or text that runs to the end of the input.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn raw_text_end(html: &str, from: usize, script: bool) -> Option<usize> {
+        let bytes = html.as_bytes();
+        let name: &[u8] = if script { b"script" } else { b"style" };
+        let mut at = from;
+        loop {
+            let lt = find_byte(bytes, at, b'<')?;
+            let rest = &bytes[lt + 1..];
+            if rest.first() == Some(&b'/')
+                && rest
+                    .get(1..1 + name.len())
+                    .is_some_and(|n| n.eq_ignore_ascii_case(name))
+                && matches!(
+                    rest.get(1 + name.len()),
+                    Some(b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>')
+                )
+            {
+                return Some(lt);
+            }
+            if script && rest.starts_with(b"!--") {
+                return None;
+            }
+            at = lt + 1;
+        }
     }
 
     struct Scan<'a> {
@@ -1054,6 +1829,8 @@ mod bound {
         formatting_total: usize,
         /// The first attributes of the current tag: (start, end) in the source, for a rewrite.
         attrs: Vec<(usize, usize)>,
+        /// Just past each `<script>` and `<style>` start tag (see [`bounded_noting_raw_text`]).
+        raw_text_starts: Vec<usize>,
     }
 
     impl<'a> Scan<'a> {
@@ -1071,6 +1848,7 @@ mod bound {
                 open_formatting: [0; FORMATTING.len()],
                 formatting_total: 0,
                 attrs: Vec::new(),
+                raw_text_starts: Vec::new(),
             }
         }
 
@@ -1291,6 +2069,9 @@ mod bound {
                 }
             }
             if class.raw_text {
+                if (name.len, name.key) == (6, SCRIPT) || (name.len, name.key) == (5, STYLE) {
+                    self.raw_text_starts.push(self.pos);
+                }
                 // Copy the element's text up to its end tag, which the main loop then handles.
                 let end = self
                     .find_end_tag(self.pos, &name)

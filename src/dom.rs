@@ -480,14 +480,10 @@ trait Parsed: Sized {
     fn parent(&self, id: Self::Id) -> Option<Self::Id>;
 }
 
-/// What the parser builds: natively, [`tree`], straight from html5ever. In the WebAssembly
-/// module, scraper's tree: the prune stage reads `<noscript>` images with scraper's parser,
-/// and a second instance of html5ever's tree builder (it is generic over the tree it builds)
-/// would add about 20 KB gzipped to a module whose size is budgeted.
-#[cfg(not(target_arch = "wasm32"))]
+/// What the parser builds: [`tree`], straight from html5ever. Nothing else in the crate parses
+/// with another tree type: html5ever's tree builder is generic over the tree it builds, and a
+/// second instance would add about 20 KB gzipped to the WebAssembly module.
 type ParsedTree = tree::Tree;
-#[cfg(target_arch = "wasm32")]
-type ParsedTree = scraper::Html;
 
 /// Copies the subtree of `root` into the arena under `base` (pre-order, so `end` ranges hold).
 /// With `graft`, a `<noscript>` holding a readable article as markup (see
@@ -598,9 +594,9 @@ fn noscript_is_article(raw: &str) -> bool {
     text >= NOSCRIPT_ARTICLE_CHARS
 }
 
-/// Scraper's tree as a [`Parsed`] tree (see [`ParsedTree`]); the native tests check that both
-/// trees give the same arena.
-#[cfg(any(target_arch = "wasm32", test))]
+/// Scraper's tree as a [`Parsed`] tree: the tests check that it and [`tree`] give the same
+/// arena.
+#[cfg(test)]
 mod via_scraper {
     use super::{skip_subtree, Element, Kind, Parsed, Tag, Taken};
     use ego_tree::NodeId;
@@ -680,7 +676,6 @@ mod via_scraper {
 /// so [`append_tree`] only moves values into place. Comments, doctypes and processing
 /// instructions stay as empty placeholders until then: a comment still separates the texts on
 /// either side of it, as in the DOM, so texts merge exactly where they did before.
-#[cfg(not(target_arch = "wasm32"))]
 mod tree {
     use super::{bound, Element, Kind, Namespace, Parsed, Tag, Taken};
     use html5ever::tendril::{StrTendril, TendrilSink};
@@ -1363,8 +1358,7 @@ mod tests {
     }
 
     /// HTML inside a MathML `annotation-xml` marked as HTML stays there, as the HTML standard
-    /// has it (scraper's tree, used in the WebAssembly module, lets the `div` end the `math`).
-    #[cfg(not(target_arch = "wasm32"))]
+    /// has it (scraper's tree lets the `div` end the `math`).
     #[test]
     fn html_stays_inside_an_annotation_marked_as_html() {
         let page = "<math><annotation-xml encoding='TEXT/HTML'><div>in math</div></annotation-xml>\
@@ -1384,10 +1378,9 @@ mod tests {
         );
     }
 
-    /// The native parse builds its own tree; the WebAssembly module's goes through scraper's
-    /// (see `ParsedTree`). Both must give the very same arena, above all where the parser
-    /// moves nodes around as it repairs markup.
-    #[cfg(not(target_arch = "wasm32"))]
+    /// The parse builds its own tree (see `ParsedTree`); scraper's, the reference it replaced,
+    /// must give the very same arena, above all where the parser moves nodes around as it
+    /// repairs markup.
     #[test]
     fn both_parse_trees_give_the_same_arena() {
         let article = format!("<p>{}</p>", "A paragraph of the article. ".repeat(30));
@@ -1786,7 +1779,6 @@ mod bound {
     /// white space, `/` or `>` follows. `None` when that is not certain: a script in which
     /// `<!--` comes first (the parser then reads it in "escaped" states, where such an end tag
     /// may not end it), or text that runs to the end of the input.
-    #[cfg(not(target_arch = "wasm32"))]
     pub fn raw_text_end(html: &str, from: usize, script: bool) -> Option<usize> {
         let bytes = html.as_bytes();
         let name: &[u8] = if script { b"script" } else { b"style" };

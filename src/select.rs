@@ -229,11 +229,13 @@ pub fn select(
             continue;
         }
         taken += 1;
-        lead_in[i] = matches!(
-            segs.blocks[i].kind,
-            BlockKind::Heading(_) | BlockKind::Media | BlockKind::Caption
-        ) || feats[i].chars == 0
-            || feats[i].caption;
+        // The page's banner (a site logo in the page header) is not the article's lead-in.
+        lead_in[i] = feats[i].landmark.is_none()
+            && (matches!(
+                segs.blocks[i].kind,
+                BlockKind::Heading(_) | BlockKind::Media | BlockKind::Caption
+            ) || feats[i].chars == 0
+                || feats[i].caption);
     }
     let mut root = container;
     for (i, b) in segs.blocks.iter().enumerate() {

@@ -5,18 +5,23 @@
 # wasm-opt 108 produces modules that fail to load) → size report.
 #
 # Levels, measured together for size (gzipped, wasm + glue) and speed: rustc opt-level "z"
-# (profile wasm-release) is the only one under the 300 KB budget (z 294 KB, s 313 KB, 3 331 KB;
+# (profile wasm-release; the parser's tendril, markup5ever and string_cache at 3, see Cargo.toml) is
+# the only one under the 300 KB budget (z 294 KB, s 313 KB, 3 331 KB;
 # opt-level 3 for the crate alone, dependencies at z: 310 KB). After that, wasm-opt at a fixed
-# point: -Os is about 1 KB smaller than -O3 and 2-4% slower (extract over 230 corpus pages in
-# Node), -Oz 10-15% slower; -Os is what keeps the module within the budget.
+# point. Its inlining-optimizing pass is skipped: rustc at "z" has already chosen what to
+# inline, and the pass's extra inlining costs about 7 KB gzipped (-O3: 297.6 KB with it, 290.6 KB
+# without) for no speed we can measure (extract over 230 corpus pages in Node, alternating runs:
+# medians within 3% of each other, inside the run-to-run noise). -Os with the pass was the
+# previous choice (1 KB smaller than -O3 with it, 2-4% slower); -Oz is 10-15% slower.
 # The JS glue is minified (terser): 4.3 KB gzipped as generated, 2.8 KB minified.
-# Compare with WASM_OPT_LEVEL=-Oz, WASM_OUT=/tmp/x and
+# Compare with WASM_OPT_LEVEL=-Os, WASM_OPT_SKIP= (empty: run every pass), WASM_OUT=/tmp/x and
 # WASM_CARGO_ARGS='--config profile.wasm-release.opt-level="s"'.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PROFILE="${WASM_PROFILE:-wasm-release}"
-OPT_LEVEL="${WASM_OPT_LEVEL:--Os}"
+OPT_LEVEL="${WASM_OPT_LEVEL:--O3}"
+OPT_SKIP="${WASM_OPT_SKIP---skip-pass=inlining-optimizing}"
 OUT="${WASM_OUT:-pkg}"
 TARGET=wasm32-unknown-unknown
 WASM_OPT=node_modules/.bin/wasm-opt
@@ -39,7 +44,8 @@ wasm-bindgen --target web --out-dir "$OUT" --out-name declutter "$raw"
 # must be told it may keep (and use) them. Memory packing is skipped: it splits the data section
 # at every run of zeros (8,000+ segments here), which saves raw bytes but costs about 19 KB once
 # gzipped, and the module ships gzipped.
-"$WASM_OPT" "$OPT_LEVEL" --converge --strip-producers --strip-target-features --skip-pass=memory-packing --enable-bulk-memory --enable-nontrapping-float-to-int \
+# shellcheck disable=SC2086
+"$WASM_OPT" "$OPT_LEVEL" $OPT_SKIP --converge --strip-producers --strip-target-features --skip-pass=memory-packing --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$OUT/declutter_bg.wasm" -o "$OUT/declutter_bg.wasm.opt"
 mv "$OUT/declutter_bg.wasm.opt" "$OUT/declutter_bg.wasm"
@@ -55,7 +61,7 @@ size() { wc -c <"$1" | tr -d ' '; }
 gz() { gzip -9 -c "$1" | wc -c | tr -d ' '; }
 w_raw=$(size "$OUT/declutter_bg.wasm"); w_gz=$(gz "$OUT/declutter_bg.wasm")
 j_raw=$(size "$OUT/declutter.js"); j_gz=$(gz "$OUT/declutter.js")
-printf 'build-wasm: profile %s, wasm-opt %s\n' "$PROFILE" "$OPT_LEVEL"
+printf 'build-wasm: profile %s, wasm-opt %s %s\n' "$PROFILE" "$OPT_LEVEL" "$OPT_SKIP"
 printf '  %-22s %9s bytes raw %9s bytes gzipped\n' \
   declutter_bg.wasm "$w_raw" "$w_gz" \
   declutter.js "$j_raw" "$j_gz" \

@@ -146,8 +146,22 @@ pub fn select(
                 marked.insert(at + k, c);
             }
         }
+        // The opening block: the first good one after the headline that is not in an author
+        // box (a bio under the byline is prose too).
+        let in_author_box = |id: NodeId| {
+            std::iter::once(id)
+                .chain(dom.ancestors(id))
+                .take_while(|&a| a > container)
+                .any(|a| {
+                    dom.element(a)
+                        .is_some_and(|el| class_or_id_has_word(el, BYLINE_HINTS))
+                })
+        };
         let opening = (h + 1..n).find(|&i| {
-            scored[i].class == Class::Good && dom.contains(container, segs.blocks[i].owner)
+            let owner = segs.blocks[i].owner;
+            scored[i].class == Class::Good
+                && dom.contains(container, owner)
+                && !in_author_box(owner)
         });
         // A disclosure or notice that opens with a boilerplate phrase is not a standfirst,
         // however long.
@@ -163,9 +177,7 @@ pub fn select(
                     && (stats.link_chars[idx] as f32)
                         < w.standfirst_max_link_share * stats.chars[idx] as f32
                     && !is_comment_thread(dom, c)
-                    && !dom
-                        .element(c)
-                        .is_some_and(|el| class_or_id_has_word(el, BYLINE_HINTS));
+                    && !in_author_box(c);
                 !standfirst
             });
         }

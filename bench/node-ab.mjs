@@ -8,9 +8,8 @@
 //
 // e.g. `WASM_OUT=/tmp/w-b WASM_OPT_SKIP= bash scripts/build-wasm.sh`, then compare `pkg` and
 // `/tmp/w-b`. Prints the sums of the per-page minima and B/A (below 1: B is faster).
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
+import { corpusPages, loadPackage, timeExtract as time } from './node-common.mjs';
 
 const [pkgA, pkgB, repsArg = '7', corpora = '../shared/corpora'] = process.argv.slice(2);
 if (!pkgA || !pkgB) {
@@ -18,43 +17,9 @@ if (!pkgA || !pkgB) {
   process.exit(2);
 }
 const reps = Number(repsArg);
-const SAMPLE = 100;
 
-async function load(dir) {
-  const mod = await import(path.resolve(dir, 'declutter.js'));
-  mod.initSync({ module: readFileSync(path.resolve(dir, 'declutter_bg.wasm')) });
-  return mod;
-}
-
-function pages() {
-  const out = [];
-  const rtp = path.join(corpora, 'readability-test-pages');
-  for (const slug of readdirSync(rtp).sort()) {
-    const file = path.join(rtp, slug, 'source.html');
-    if (existsSync(file)) out.push(readFileSync(file, 'utf8'));
-  }
-  const traf = path.join(corpora, 'trafilatura-eval');
-  const cases = JSON.parse(readFileSync(path.join(traf, 'cases.json'), 'utf8'));
-  for (let i = 0; i < SAMPLE; i++) {
-    const c = cases[Math.floor((i * cases.length) / SAMPLE)];
-    out.push(gunzipSync(readFileSync(path.join(traf, c.file))).toString('utf8'));
-  }
-  return out;
-}
-
-// A page that is not readable throws; it is timed all the same.
-function time(mod, html) {
-  const t0 = performance.now();
-  try {
-    mod.extract(html, 'https://example.com/');
-  } catch {
-    // timed, not judged
-  }
-  return performance.now() - t0;
-}
-
-const [a, b] = [await load(pkgA), await load(pkgB)];
-const all = pages();
+const [a, b] = [await loadPackage(pkgA), await loadPackage(pkgB)];
+const all = corpusPages(path.resolve(corpora));
 for (const html of all) {
   time(a, html);
   time(b, html);

@@ -6,44 +6,14 @@
 //
 // e.g. build a variant with `WASM_OUT=/tmp/w-3 CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL=3
 // bash scripts/build-wasm.sh`, then run this on `pkg` and on `/tmp/w-3` in turn.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
+import { corpusPages, loadPackage, timeExtract } from './node-common.mjs';
 
 const [pkgArg = 'pkg', runsArg = '5', corporaArg = '../shared/corpora'] = process.argv.slice(2);
-const pkg = path.resolve(pkgArg);
 const runs = Number(runsArg);
-const corpora = path.resolve(corporaArg);
-const SAMPLE = 100;
-
-const mod = await import(path.join(pkg, 'declutter.js'));
-mod.initSync({ module: readFileSync(path.join(pkg, 'declutter_bg.wasm')) });
-
-const pages = [];
-const rtp = path.join(corpora, 'readability-test-pages');
-for (const slug of existsSync(rtp) ? readdirSync(rtp).sort() : []) {
-  const file = path.join(rtp, slug, 'source.html');
-  if (existsSync(file)) pages.push(readFileSync(file, 'utf8'));
-}
-const casesFile = path.join(corpora, 'trafilatura-eval', 'cases.json');
-if (existsSync(casesFile)) {
-  const cases = JSON.parse(readFileSync(casesFile, 'utf8'));
-  for (let i = 0; i < Math.min(SAMPLE, cases.length); i++) {
-    const c = cases[Math.floor((i * cases.length) / SAMPLE)];
-    pages.push(gunzipSync(readFileSync(path.join(corpora, 'trafilatura-eval', c.file))).toString('utf8'));
-  }
-}
-if (pages.length === 0) throw new Error(`no corpus pages under ${corpora}`);
-
-const once = (html) => {
-  const t0 = performance.now();
-  try {
-    mod.extract(html, 'https://example.com/');
-  } catch {
-    // Pages the core refuses still count their time.
-  }
-  return performance.now() - t0;
-};
+const mod = await loadPackage(pkgArg);
+const pages = corpusPages(path.resolve(corporaArg));
+const once = (html) => timeExtract(mod, html);
 for (const html of pages) once(html);
 const medians = pages.map((html) => {
   const times = Array.from({ length: runs }, () => once(html)).sort((a, b) => a - b);

@@ -454,9 +454,9 @@ fn strip_header_lines(
         }
         if words <= w.header_line_words && a.feats[i].sentences <= 1 {
             // The byline's names with a few words round them ("Words and pictures by ...").
-            let is_byline_text = norm_byline
-                .as_deref()
-                .is_some_and(|nb| nt.contains(nb) && nt.len() <= 3 * nb.len());
+            let is_byline_text = norm_byline.as_deref().is_some_and(|nb| {
+                nt.contains(nb) && nt.len() <= w.byline_line_max_ratio * nb.len()
+            });
             let by_prefix =
                 metadata::clean_byline(&b.text).filter(|c| c.len() < b.text.trim().len());
             if is_byline_text || by_prefix.is_some() {

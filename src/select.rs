@@ -117,71 +117,18 @@ pub fn select(
     let mut in_cluster: Vec<Option<(NodeId, &str)>> = vec![None; dom.len()];
     let links = link_clusters(dom, container, stats, &good_chars, w);
     let mut marked = negative_sections(dom, container, container, stats, &good_chars, w);
-    // A marked element that is itself one good block inside the body's run, with good text
-    // on both sides (a paragraph whose generated class happens to hold a clutter word), was
-    // already weighed with its class in its score. At the run's edges, where disclaimers and
-    // notes stand, the class keeps its say.
-    marked.retain(|&c| {
-        let at = segs.blocks.partition_point(|b| b.owner < c);
-        !(at > first_good
-            && at < last_good
-            && segs.blocks[at].owner == c
-            && scored[at].class == Class::Good)
-    });
-    // The article's opening paragraph often carries a class that elsewhere marks clutter
-    // ("teaser", "summary" on a standfirst). A marked section under the headline that holds
-    // the container's first good block after it, and is itself mostly unlinked good prose, is
-    // that standfirst: the text evidence outweighs the class word. An author box in the same
-    // place is not.
-    if let Some(h) = headline {
-        let headline_owner = segs.blocks[h].owner;
-        // The element holding the headline is the article's header, whatever its class says:
-        // its blocks (standfirst, lead figure, date and byline lines) are judged one by one.
-        // Sections inside it that are clutter of their own (an author box, a share bar) still go.
-        // (They replace it in place, so `marked` stays in document order.)
-        while let Some(at) = marked.iter().position(|&c| dom.contains(c, headline_owner)) {
-            let header = marked.remove(at);
-            let inner = negative_sections(dom, header, container, stats, &good_chars, w);
-            for (k, c) in inner.into_iter().enumerate() {
-                marked.insert(at + k, c);
-            }
-        }
-        // The opening block: the first good one after the headline that is not in an author
-        // box (a bio under the byline is prose too).
-        let in_author_box = |id: NodeId| {
-            std::iter::once(id)
-                .chain(dom.ancestors(id))
-                .take_while(|&a| a > container)
-                .any(|a| {
-                    dom.element(a)
-                        .is_some_and(|el| class_or_id_has_word(el, BYLINE_HINTS))
-                })
-        };
-        let opening = (h + 1..n).find(|&i| {
-            let owner = segs.blocks[i].owner;
-            scored[i].class == Class::Good
-                && dom.contains(container, owner)
-                && !in_author_box(owner)
-        });
-        // A disclosure or notice that opens with a boilerplate phrase is not a standfirst,
-        // however long.
-        if let Some(first) = opening.filter(|&i| boilerplate_phrase(&segs.blocks[i].text).is_none())
-        {
-            let first_owner = segs.blocks[first].owner;
-            marked.retain(|&c| {
-                let idx = c as usize;
-                let standfirst = c > headline_owner
-                    && dom.contains(c, first_owner)
-                    && good_chars[idx] as f32
-                        >= w.standfirst_min_good_share * stats.chars[idx] as f32
-                    && (stats.link_chars[idx] as f32)
-                        < w.standfirst_max_link_share * stats.chars[idx] as f32
-                    && !is_comment_thread(dom, c)
-                    && !in_author_box(c);
-                !standfirst
-            });
-        }
-    }
+    spare_article_parts(
+        &mut marked,
+        dom,
+        segs,
+        scored,
+        stats,
+        &good_chars,
+        container,
+        (first_good, last_good),
+        headline,
+        w,
+    );
     let sections = links
         .into_iter()
         .map(|c| (c, "inside a list of links"))
@@ -289,6 +236,87 @@ pub fn select(
         run: Some((first_good, last_good)),
         kept,
         notes,
+    }
+}
+
+/// Takes back from `marked` what only its class put there while the text says it is the
+/// article: one good paragraph inside the body's run, the header that holds the headline (its
+/// own clutter sections stay marked) and the standfirst under the headline.
+#[allow(clippy::too_many_arguments)]
+fn spare_article_parts(
+    marked: &mut Vec<NodeId>,
+    dom: &Dom,
+    segs: &Segments,
+    scored: &[Scored],
+    stats: &NodeStats,
+    good_chars: &[u32],
+    container: NodeId,
+    (first_good, last_good): (usize, usize),
+    headline: Option<usize>,
+    w: &Weights,
+) {
+    let n = segs.blocks.len();
+    // A marked element that is itself one good block inside the body's run, with good text
+    // on both sides (a paragraph whose generated class happens to hold a clutter word), was
+    // already weighed with its class in its score. At the run's edges, where disclaimers and
+    // notes stand, the class keeps its say.
+    marked.retain(|&c| {
+        let at = segs.blocks.partition_point(|b| b.owner < c);
+        !(at > first_good
+            && at < last_good
+            && segs.blocks[at].owner == c
+            && scored[at].class == Class::Good)
+    });
+    // The article's opening paragraph often carries a class that elsewhere marks clutter
+    // ("teaser", "summary" on a standfirst). A marked section under the headline that holds
+    // the container's first good block after it, and is itself mostly unlinked good prose, is
+    // that standfirst: the text evidence outweighs the class word. An author box in the same
+    // place is not.
+    let Some(h) = headline else {
+        return;
+    };
+    let headline_owner = segs.blocks[h].owner;
+    // The element holding the headline is the article's header, whatever its class says:
+    // its blocks (standfirst, lead figure, date and byline lines) are judged one by one.
+    // Sections inside it that are clutter of their own (an author box, a share bar) still go.
+    // (They replace it in place, so `marked` stays in document order.)
+    while let Some(at) = marked.iter().position(|&c| dom.contains(c, headline_owner)) {
+        let header = marked.remove(at);
+        let inner = negative_sections(dom, header, container, stats, good_chars, w);
+        for (k, c) in inner.into_iter().enumerate() {
+            marked.insert(at + k, c);
+        }
+    }
+    // The opening block: the first good one after the headline that is not in an author
+    // box (a bio under the byline is prose too).
+    let in_author_box = |id: NodeId| {
+        std::iter::once(id)
+            .chain(dom.ancestors(id))
+            .take_while(|&a| a > container)
+            .any(|a| {
+                dom.element(a)
+                    .is_some_and(|el| class_or_id_has_word(el, BYLINE_HINTS))
+            })
+    };
+    let opening = (h + 1..n).find(|&i| {
+        let owner = segs.blocks[i].owner;
+        scored[i].class == Class::Good && dom.contains(container, owner) && !in_author_box(owner)
+    });
+    // A disclosure or notice that opens with a boilerplate phrase is not a standfirst,
+    // however long.
+    if let Some(first) = opening.filter(|&i| boilerplate_phrase(&segs.blocks[i].text).is_none()) {
+        let first_owner = segs.blocks[first].owner;
+        marked.retain(|&c| {
+            let idx = c as usize;
+            let standfirst = c > headline_owner
+                && dom.contains(c, first_owner)
+                && good_chars[idx] as f32 >= w.standfirst_min_good_share * stats.chars[idx] as f32
+                && (stats.link_chars[idx] as f32)
+                    < w.standfirst_max_link_share * stats.chars[idx] as f32
+                && !is_comment_thread(dom, c)
+                && !in_author_box(c);
+            !standfirst
+        });
     }
 }
 
@@ -406,7 +434,7 @@ fn drop_empty_headings(
             continue;
         }
         match segs.blocks[i].kind {
-            BlockKind::Heading(_) if scored[i].score >= w.outside_run_score => next_rank = 0,
+            BlockKind::Heading(_) if scored[i].score >= w.prose_heading_score => next_rank = 0,
             BlockKind::Heading(level) => {
                 if next_rank != 0 && next_rank <= level || next_rank == 7 {
                     kept[i] = false;

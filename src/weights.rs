@@ -89,6 +89,9 @@ pub struct Weights {
     /// A good block inside the article's container but outside the dense run is still kept
     /// when its score reaches this (clear prose, not a stray caption or comment).
     pub outside_run_score: f32,
+    /// A heading scoring at least this holds prose of its own (a paragraph set in heading
+    /// markup) and is kept even with nothing under it.
+    pub prose_heading_score: f32,
 
     // ---- post-processing ----
     /// Inside the article, a subtree whose link density is above this and that holds at least
@@ -102,7 +105,7 @@ pub struct Weights {
     /// `section_max_good_share` of the article's good text.
     pub section_hint: f32,
     pub section_max_good_share: f32,
-    /// Such a section that opens the article (no good text of the container before it) is its
+    /// Such a section under the headline that holds the first good block after it is the
     /// standfirst and stays when at least this share of its text is good prose and less than
     /// `standfirst_max_link_share` of it is linked.
     pub standfirst_min_good_share: f32,
@@ -146,6 +149,9 @@ pub struct Weights {
     pub header_zone_blocks: usize,
     /// A byline line has at most this many words...
     pub header_line_words: usize,
+    /// ...and at most this many times the characters of the byline's names ("Words and
+    /// pictures by ..." is a byline; a sentence that names the author is not).
+    pub byline_line_max_ratio: usize,
     /// ...and a date line at most this many ("Posted Wed 31 Jan 2024 at 6:12am, updated ...").
     pub date_line_words: usize,
     /// A teaser card holds fewer characters than this (a headline and a standfirst).
@@ -204,6 +210,7 @@ impl Default for Weights {
             neutral_cost: 6.0,
             lead_in_blocks: 3,
             outside_run_score: 6.0,
+            prose_heading_score: 6.0,
             cluster_link_density: 0.6,
             cluster_min_links: 3,
             cluster_max_good_share: 0.5,
@@ -227,6 +234,7 @@ impl Default for Weights {
             comment_thread_min_good_share: 0.5,
             header_zone_blocks: 6,
             header_line_words: 12,
+            byline_line_max_ratio: 3,
             date_line_words: 16,
             teaser_max_chars: 300,
             teaser_card_depth: 6,

@@ -803,13 +803,16 @@ mod tree {
     /// The tags of element names seen recently, by a hash of the name. Names are interned
     /// atoms, so a hit costs one integer comparison where [`Tag::from_name`] compares strings;
     /// a page uses a few dozen names for thousands of elements.
-    struct Tags([Option<(LocalName, Tag)>; 128]);
+    /// log2 of the slots in [`Tags`].
+    const TAG_SLOT_BITS: u32 = 7;
+
+    struct Tags([Option<(LocalName, Tag)>; 1 << TAG_SLOT_BITS]);
 
     impl Tags {
         fn of(&mut self, name: &LocalName) -> Tag {
             // Names of up to seven bytes are stored in the atom itself and their "hash" is those
             // bytes, whose low bits are mostly the length: a multiplication mixes them first.
-            let slot = name.get_hash().wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 57;
+            let slot = name.get_hash().wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - TAG_SLOT_BITS);
             let entry = &mut self.0[slot as usize];
             match entry {
                 Some((seen, tag)) if seen == name => *tag,

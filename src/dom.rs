@@ -9,6 +9,10 @@
 use html5ever::tendril::StrTendril;
 use markup5ever::{local_name, ns, LocalName, QualName};
 
+/// Fibonacci hashing's multiplier (2^64 / the golden ratio): multiplying by it spreads a key's
+/// bits into the high bits that the small hash tables here and in `features` index by.
+pub const HASH_FACTOR: u64 = 0x9e37_79b9_7f4a_7c15;
+
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = u32;
 
@@ -812,7 +816,7 @@ mod tree {
         fn of(&mut self, name: &LocalName) -> Tag {
             // Names of up to seven bytes are stored in the atom itself and their "hash" is those
             // bytes, whose low bits are mostly the length: a multiplication mixes them first.
-            let slot = name.get_hash().wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - TAG_SLOT_BITS);
+            let slot = name.get_hash().wrapping_mul(super::HASH_FACTOR) >> (64 - TAG_SLOT_BITS);
             let entry = &mut self.0[slot as usize];
             match entry {
                 Some((seen, tag)) if seen == name => *tag,
@@ -1665,7 +1669,7 @@ mod bound {
     const _: () = assert!(LISTED < EMPTY as usize, "positions in CLASSES fit a byte");
 
     const fn index_slot(key: u64, len: usize) -> usize {
-        ((key ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize % INDEX_SLOTS
+        ((key ^ len as u64).wrapping_mul(super::HASH_FACTOR) >> 56) as usize % INDEX_SLOTS
     }
 
     /// Positions in [`CLASSES`] by a hash of (key, length), open addressing, built at compile

@@ -1,6 +1,6 @@
 //! Stage 4: measure each block. Pure measurements, no judgement: the scorer weighs them.
 
-use crate::dom::{unicode_space_len, Dom, Element, Kind, NodeId, Tag};
+use crate::dom::{unicode_space_len, Dom, Element, Kind, NodeId, Tag, HASH_FACTOR};
 use crate::patterns::{
     BOILERPLATE_LINES, BOILERPLATE_PREFIXES, CAPTION_HINTS, NEGATIVE_HINTS, NEGATIVE_ROLES,
     NEGATIVE_STEMS, POSITIVE_HINTS, POSITIVE_ITEMPROPS, POSITIVE_ROLES, STEM_EXCEPTIONS, STOPWORDS,
@@ -19,8 +19,6 @@ use std::sync::OnceLock;
 /// fixed word lists, or capped per document below.
 #[derive(Default)]
 pub struct WordHash(u64);
-
-const HASH_FACTOR: u64 = 0x9e37_79b9_7f4a_7c15;
 
 impl WordHash {
     fn add(&mut self, word: u64) {

@@ -89,10 +89,16 @@ export function defineHostileTests(browserName, launch) {
       browser = await launch({ extensionDir, log });
       // The first toolbar trigger after a launch can reach the tab before the browser grants
       // it access; one plain opening first keeps that race out of the cases below.
+      // Any failure here is retried: the warm-up exists to absorb what a fresh launch does.
       await retry(async () => {
         await browser.goto(server.url('/pages/article.html'));
-        await openView(browser);
-        await closeView();
+        if (await browser.evalPage(() => Boolean(document.querySelector('dialog[open] > iframe')))) await closeView();
+        try {
+          await openView(browser);
+          await closeView();
+        } catch (err) {
+          throw new Error(err.message);
+        }
       }, { attempts: 3, log: (msg) => log(`${browserName} warm-up: ${msg}`) });
     });
 

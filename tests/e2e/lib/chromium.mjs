@@ -82,7 +82,9 @@ export async function launchChromium({ extensionDir, profileDir, log = () => {} 
 
   Object.assign(session, {
     async goto(url) {
-      await session.page.goto(url, { waitUntil: 'load' });
+      // The heavy generated pages take a slow machine well past the default 30 s to load; WebDriver's
+      // own page-load limit (the Firefox driver's) is 300 s.
+      await session.page.goto(url, { waitUntil: 'load', timeout: 180_000 });
     },
     evalPage(fn, ...args) {
       return session.page.evaluate(expr(fn, args));
@@ -125,7 +127,9 @@ export async function launchChromium({ extensionDir, profileDir, log = () => {} 
           const logMark = session.backgroundLog.length;
           await cdp.send('Extensions.triggerAction', { id: session.extensionId, targetId: target.targetId });
           try {
-            await waitFor(isWanted, { timeout: 3000, what: want ? 'the reader view to open' : 'the reader view to close' });
+            // Generous: the first click after a launch wakes the service worker and compiles the
+            // wasm, which a busy machine can stretch over several seconds.
+            await waitFor(isWanted, { timeout: 10_000, what: want ? 'the reader view to open' : 'the reader view to close' });
           } catch (err) {
             const said = session.backgroundLog.slice(logMark).join(' | ');
             const error = new Error(`${err.message}${said ? `; the background said: ${said}` : ''}`);

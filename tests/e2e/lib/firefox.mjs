@@ -190,7 +190,7 @@ export async function launchFirefox({ extensionDir, profileDir, log = () => {} }
       }, [FIREFOX_ADDON_ID]);
       await waitFor(
         () => session.evalPage((w) => Boolean(document.querySelector('dialog[open] > iframe')) === w, want),
-        { timeout: 5000, what: want ? 'the reader view to open' : 'the reader view to close' },
+        { timeout: 10_000, what: want ? 'the reader view to open' : 'the reader view to close' },
       );
       return { clickedAt, attempt: 1 };
     },

@@ -65,7 +65,11 @@ export function bigPage(mb) {
   const parts = [head];
   let size = head.length;
   // Half of the weight as comment threads (many small elements), half as one inline JSON blob.
-  for (let i = 0; size < target / 2; i += 1) {
+  // Past 20 MB the extra weight all goes to the blob: a page that big only has to be too large
+  // for the view, and ten megabytes of comment elements already take a slow machine half a
+  // minute to load and lay out.
+  const commentBytes = Math.min(target / 2, 10 * 1024 * 1024);
+  for (let i = 0; size < commentBytes; i += 1) {
     const c = `<div class="comment"><p class="who"><a href="/u/${i}">reader${i}</a></p><p>${sentence(i, 12 + (i % 9))}</p><p><a href="#reply-${i}">Reply</a> <a href="#report-${i}">Report</a></p></div>\n`;
     parts.push(c);
     size += c.length;

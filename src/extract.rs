@@ -3,6 +3,7 @@
 //! parse → prune → segment → features → score → select → post-process → metadata → render
 
 use crate::article::{Article, BlockReport, MetadataSources};
+use crate::credits;
 use crate::dom::{Dom, NodeId, Tag};
 use crate::error::ExtractError;
 use crate::features::{self, Features};
@@ -75,6 +76,7 @@ pub fn stage_timings(html: &str) -> Vec<(&'static str, f64)> {
     };
     // The same stages as `extract`, through the same function, with a clock between them.
     let a = analyze_with(html, &w, &mut lap);
+    let (trims, _) = credits::caption_credits(&a.dom, &a.segs, &a.feats, &a.selection.kept, &w);
     let input = RenderInput {
         dom: &a.dom,
         pruned: &a.pruned,
@@ -84,6 +86,7 @@ pub fn stage_timings(html: &str) -> Vec<(&'static str, f64)> {
         images: true,
         links: true,
         mark_blocks: false,
+        trims: &trims,
     };
     let content = render::render(&input, a.selection.container);
     let _ = (content.to_text(), content.to_html());
@@ -184,6 +187,17 @@ pub fn extract_with(
             .or_else(|| metadata::time_element(&a.dom, None));
     }
 
+    // Captions lose the picture credits at their end.
+    let (trims, credit_notes) =
+        credits::caption_credits(&a.dom, &a.segs, &a.feats, &a.selection.kept, w);
+    for (i, credit) in credit_notes {
+        let note = format!("picture credit left out: \"{credit}\"");
+        post_notes[i] = Some(match post_notes[i].take() {
+            Some(earlier) => format!("{earlier}; {note}"),
+            None => note,
+        });
+    }
+
     // Stage 9: render.
     let input = RenderInput {
         dom: &a.dom,
@@ -194,6 +208,7 @@ pub fn extract_with(
         images: options.images,
         links: options.links,
         mark_blocks: options.explain,
+        trims: &trims,
     };
     let mut content = render::render(&input, a.selection.container);
     let mut text = content.to_text();

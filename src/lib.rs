@@ -9,6 +9,7 @@
 //! ```
 
 mod article;
+mod credits;
 #[cfg(not(target_arch = "wasm32"))]
 mod decode;
 mod dom;

@@ -170,6 +170,12 @@ pub const CREDIT_LABELS: &[&str] = &[
     "image by", "images by", "crédit photo", "crédits photo", "fotó:", "φωτογραφία:",
 ];
 
+/// Class/id words of an element inside a caption that holds the picture's credit.
+#[rustfmt::skip]
+pub const CREDIT_CLASS_HINTS: &[&str] = &[
+    "credit", "copyright", "photographer", "fotograf", "source", "quelle", "author", "courtesy",
+];
+
 /// Picture agencies and stock libraries: a short line naming one is a credit, not prose.
 #[rustfmt::skip]
 pub const PICTURE_AGENCIES: &[&str] = &[

@@ -1,6 +1,7 @@
 //! Stage 9: turn the kept part of the page into clean output: a flat list of events, then HTML,
 //! plain text or Markdown from those events. Everything is iterative, so deep trees are safe.
 
+use crate::credits::Trims;
 use crate::dom::{Dom, Kind, NodeId, Tag};
 use crate::prune::Pruned;
 use crate::sanitize::{allowed_attr, clean_attr_value, disposition, Disposition};
@@ -35,6 +36,8 @@ pub struct RenderInput<'a> {
     pub links: bool,
     /// Write `data-declutter-block` on block elements (for viewers that match blocks).
     pub mark_blocks: bool,
+    /// Text nodes cut short (captions without their credits).
+    pub trims: &'a Trims,
 }
 
 fn is_block_tag(name: &str) -> bool {
@@ -281,7 +284,10 @@ pub fn render(input: &RenderInput, container: NodeId) -> Content {
             Kind::Document => {}
             Kind::Text(t) => {
                 if b != NO_BLOCK && input.kept[b as usize] {
-                    r.inline(b, Event::Text(t.to_string()));
+                    let t = input.trims.kept(i).map_or(&**t, |n| &t[..n]);
+                    if !t.is_empty() {
+                        r.inline(b, Event::Text(t.to_string()));
+                    }
                 } else if b == NO_BLOCK && r.in_text() {
                     r.push(Event::Text(" ".to_string()));
                 }

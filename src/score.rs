@@ -83,7 +83,7 @@ fn push_detail(
 /// The label or agency that makes a short line a picture credit ("Foto: Jan Berg", "Getty
 /// Images", "© dpa"), if it is one. Captions that describe the picture are longer and keep
 /// their credit.
-fn picture_credit(text: &str, w: &Weights) -> Option<&'static str> {
+pub(crate) fn picture_credit(text: &str, w: &Weights) -> Option<&'static str> {
     if words(text).nth(w.credit_max_words).is_some() {
         return None;
     }

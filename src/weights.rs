@@ -44,6 +44,11 @@ pub struct Weights {
     pub credit: f32,
     /// ...of at most this many words.
     pub credit_max_words: usize,
+    /// A credit at the end of a kept caption ("… at dawn. Foto: Jan Berg") is cut from it when
+    /// it has at most this many words (its label makes it longer than a bare credit line)...
+    pub caption_credit_max_words: usize,
+    /// ...and the caption keeps at least this many words without it.
+    pub caption_min_words: usize,
     /// Weight of the summed class/id/role hints of the block's ancestors.
     pub hint: f32,
     /// Cap on the absolute summed hint, so one strong token cannot decide alone.
@@ -191,6 +196,8 @@ impl Default for Weights {
             boilerplate_max_words: 30,
             credit: 4.0,
             credit_max_words: 6,
+            caption_credit_max_words: 10,
+            caption_min_words: 2,
             hint: 1.0,
             max_hint: 4.0,
             hint_positive: 1.0,

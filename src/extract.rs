@@ -9,6 +9,7 @@ use crate::error::ExtractError;
 use crate::features::{self, Features};
 use crate::metadata::{self, Found, Metadata};
 use crate::options::Options;
+use crate::patterns::DATE_LINE_WORDS;
 use crate::prune::{self, Pruned};
 use crate::render::{self, Content, Event, RenderInput};
 use crate::score::{self, Class, Scored};
@@ -171,6 +172,9 @@ pub fn extract_with(
             &mut post_notes,
             w,
         );
+    }
+    if let Some((first, _)) = a.selection.run {
+        strip_date_lines(&mut a, first + w.header_zone_blocks, &mut post_notes, w);
     }
     if a.selection.run.is_none() {
         // Nothing looked like an article: the best attempt is every block that is not clutter.
@@ -508,6 +512,37 @@ fn strip_header_lines(
     }
 }
 
+/// Past the header, a line that holds only a date ("Publiziert: 03.04.2020, 12:35", "Updated
+/// 9 December 2024") records when the page was made; it is not article text. A line that says
+/// what happens on the date ("Termin: 29.02.2020") stays, and so do headings and list items
+/// (a timeline, a reference's retrieval date).
+fn strip_date_lines(a: &mut Analysis, from: usize, notes: &mut [Option<String>], w: &Weights) {
+    // Indexes several parallel tables (blocks, features, decisions, notes) at once.
+    #[allow(clippy::needless_range_loop)]
+    for i in from..a.segs.blocks.len() {
+        let b = &a.segs.blocks[i];
+        if !a.selection.kept[i]
+            || a.scored[i].class == Class::Good
+            || matches!(b.kind, BlockKind::Heading(_) | BlockKind::ListItem)
+            || a.feats[i].words > w.date_line_words
+            || a.feats[i].sentences > 1
+            || metadata::normalize_date(&b.text).is_none()
+        {
+            continue;
+        }
+        let lower = b.text.to_lowercase();
+        let only_when = features::words(&lower).all(|t| {
+            !t.chars().any(char::is_alphabetic)
+                || metadata::is_month(t)
+                || DATE_LINE_WORDS.contains(&t)
+        });
+        if only_when {
+            a.selection.kept[i] = false;
+            notes[i] = Some("a date line, not article text".into());
+        }
+    }
+}
+
 fn first_image(content: &Content) -> Option<String> {
     content.events.iter().find_map(|e| match e {
         Event::Void("img", attrs) => attrs
@@ -656,4 +691,28 @@ fn css_path(dom: &Dom, id: NodeId, nth: &[u32]) -> String {
     }
     steps.reverse();
     steps.join(" > ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_that_only_dates_the_page_leaves_and_a_dated_appointment_stays() {
+        let para = "The choir meets in the old school hall on the quay, where the acoustics are \
+                    kinder than in the church and the heating works, and new singers are welcome.";
+        let body: String = (0..6).map(|i| format!("<p>{para} ({i})</p>")).collect();
+        let html = format!(
+            "<html><head><title>Choir</title></head><body><article><h1>The harbour choir</h1>\
+             {body}<p>Termin: 29.02.2020, 19 Uhr</p><p>{para} (last)</p>\
+             <p>Aktualisiert am 17.01.2021, 12:35 Uhr</p></article></body></html>"
+        );
+        let article = extract(&html, None, &Options::default()).expect("an article");
+        assert!(
+            article.text.contains("Termin: 29.02.2020, 19 Uhr"),
+            "{}",
+            article.text
+        );
+        assert!(!article.text.contains("Aktualisiert"), "{}", article.text);
+    }
 }

@@ -514,6 +514,11 @@ const MONTHS: &[(&str, u32)] = &[
     ("diciembre", 12),
 ];
 
+/// Is this word (lower case) the name of a month in one of the languages dates are read in?
+pub fn is_month(word: &str) -> bool {
+    MONTHS.iter().any(|(name, _)| *name == word)
+}
+
 /// Normalizes the date formats found in metadata to ISO 8601 (`2024-12-09` or
 /// `2024-12-09T09:13:00+00:00`). Returns `None` for anything it cannot read with confidence.
 pub fn normalize_date(raw: &str) -> Option<String> {

@@ -170,6 +170,17 @@ pub const CREDIT_LABELS: &[&str] = &[
     "image by", "images by", "crédit photo", "crédits photo", "fotó:", "φωτογραφία:",
 ];
 
+/// Words that may stand beside the date in a line that only says when the page was published
+/// or changed ("Publiziert am 03.04.2020, 12:35 Uhr", "Updated: 9 Dec 2024"). A
+/// line with any other word ("Termin: 29.02.2020", "Deadline 3 March") is article text.
+#[rustfmt::skip]
+pub const DATE_LINE_WORDS: &[&str] = &[
+    "published", "updated", "posted", "modified", "edited", "last", "on", "at", "am", "pm", "asked",
+    "answered", "publiziert", "veröffentlicht", "aktualisiert", "zuletzt", "stand", "um", "uhr",
+    "publié", "mis", "à", "jour", "le", "publicado", "actualizado", "el", "pubblicato", "aggiornato",
+    "il", "opublikowano", "gepubliceerd", "bijgewerkt", "op",
+];
+
 /// Class/id words of an element inside a caption that holds the picture's credit.
 #[rustfmt::skip]
 pub const CREDIT_CLASS_HINTS: &[&str] = &[

@@ -186,6 +186,12 @@ pub fn extract_with(
     if byline.is_none() {
         byline = metadata::visible_byline(&a.dom, &a.pruned.removed);
     }
+    if byline.is_none() {
+        byline = a
+            .selection
+            .run
+            .and_then(|(first, _)| byline_line_near(&a, first, w));
+    }
     if published.is_none() {
         published = metadata::time_element(&a.dom, Some(a.selection.container))
             .or_else(|| metadata::time_element(&a.dom, None));
@@ -510,6 +516,36 @@ fn strip_header_lines(
             }
         }
     }
+}
+
+/// A "By Jane Doe" line round the start of the article, kept or not (its linked name can make
+/// it look like a link list), when nothing else named the author: a short line that opens with
+/// a byline prefix followed by what looks like a name.
+fn byline_line_near(a: &Analysis, first: usize, w: &Weights) -> Option<Found> {
+    let from = first.saturating_sub(w.header_zone_blocks);
+    let to = (first + w.header_zone_blocks).min(a.segs.blocks.len());
+    (from..to).find_map(|i| {
+        let b = &a.segs.blocks[i];
+        if matches!(b.kind, BlockKind::Heading(_))
+            || a.feats[i].words > w.header_line_words
+            || a.feats[i].sentences > 1
+        {
+            return None;
+        }
+        let name = metadata::clean_byline(&b.text).filter(|c| c.len() < b.text.trim().len())?;
+        // A name: capitalised, two words or more (one capitalised word is as often a German
+        // noun), no digits or labels (a date line, "Foto: ...").
+        let words = features::word_count(&name);
+        let looks_like_name = name.chars().next().is_some_and(char::is_uppercase)
+            && (2..=w.byline_name_words).contains(&words)
+            && !name
+                .chars()
+                .any(|c| c.is_numeric() || matches!(c, ':' | '@' | '|'));
+        looks_like_name.then_some(Found {
+            value: name,
+            source: "text",
+        })
+    })
 }
 
 /// Past the header, a line that holds only a date ("Publiziert: 03.04.2020, 12:35", "Updated

@@ -1021,10 +1021,34 @@ pub fn measure(
     lang: &Language,
     w: &Weights,
 ) -> Vec<Features> {
-    segs.blocks
+    let mut feats: Vec<Features> = segs
+        .blocks
         .iter()
         .map(|b| measure_block(dom, pruned, b, stats, lang, w))
-        .collect()
+        .collect();
+    // A short line that shares a wrapper with a picture and nothing else is the picture's
+    // caption, whatever its markup (a `div` under an `img` on a page of generated class names).
+    for (i, pair) in segs.blocks.windows(2).enumerate() {
+        let (picture, line) = (&pair[0], &pair[1]);
+        let f = &feats[i + 1];
+        if f.caption
+            || picture.chars() != 0
+            || picture.media == 0
+            || f.chars == 0
+            || f.words > w.caption_max_words
+            || f.link_density > w.link_dominated
+        {
+            continue;
+        }
+        let Some(wrapper) = dom.node(line.owner).parent else {
+            continue;
+        };
+        let beside = picture.owner == wrapper || dom.node(picture.owner).parent == Some(wrapper);
+        if beside && stats.chars[wrapper as usize] == stats.chars[line.owner as usize] {
+            feats[i + 1].caption = true;
+        }
+    }
+    feats
 }
 
 fn measure_block(

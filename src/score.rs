@@ -229,6 +229,13 @@ pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
     if player_title {
         push(&mut r, &mut s, "title of an embedded player", -w.teaser);
     }
+    // "▶", "•••", "|": a player's or a menu's glyph, not something to read. Code and tables
+    // may be all symbols and stay what they are.
+    let glyphs = !matches!(block.kind, BlockKind::Preformatted | BlockKind::Table)
+        && !block.text.chars().any(char::is_alphanumeric);
+    if glyphs {
+        push(&mut r, &mut s, "only symbols, no words", -w.glyphs_only);
+    }
     let credit = picture_credit(&block.text, w);
     if let Some(c) = credit {
         push_detail(&mut r, &mut s, "picture credit", Some(c), -w.credit);
@@ -258,6 +265,7 @@ pub fn score(block: &Block, f: &Features, w: &Weights) -> Scored {
         || f.link_density > w.link_dominated
         || f.landmark.is_some()
         || player_title
+        || glyphs
         || f.hint < -w.hint_negative;
     if class == Class::Bad && !against {
         if short_by_nature {

@@ -40,6 +40,8 @@ pub struct Weights {
     pub boilerplate: f32,
     /// Blocks with at least this many words are never treated as boilerplate by phrase alone.
     pub boilerplate_max_words: usize,
+    /// Penalty for a block of symbols without a letter or digit ("▶", "•••"): a glyph.
+    pub glyphs_only: f32,
     /// Penalty for a short line that only credits a picture ("Foto: dpa", "Getty Images")...
     pub credit: f32,
     /// ...of at most this many words.
@@ -49,6 +51,9 @@ pub struct Weights {
     pub caption_credit_max_words: usize,
     /// ...and the caption keeps at least this many words without it.
     pub caption_min_words: usize,
+    /// A line of at most this many words alone beside a picture in a wrapper of their own
+    /// counts as its caption, whatever its markup.
+    pub caption_max_words: usize,
     /// Weight of the summed class/id/role hints of the block's ancestors.
     pub hint: f32,
     /// Cap on the absolute summed hint, so one strong token cannot decide alone.
@@ -157,6 +162,8 @@ pub struct Weights {
     /// ...and at most this many times the characters of the byline's names ("Words and
     /// pictures by ..." is a byline; a sentence that names the author is not).
     pub byline_line_max_ratio: usize,
+    /// A "By ..." line found by its text alone names at most this many words.
+    pub byline_name_words: usize,
     /// ...and a date line at most this many ("Posted Wed 31 Jan 2024 at 6:12am, updated ...").
     pub date_line_words: usize,
     /// A teaser card holds fewer characters than this (a headline and a standfirst).
@@ -194,10 +201,12 @@ impl Default for Weights {
             link_heavy: 8.0,
             boilerplate: 6.0,
             boilerplate_max_words: 30,
+            glyphs_only: 6.0,
             credit: 4.0,
             credit_max_words: 6,
             caption_credit_max_words: 10,
             caption_min_words: 2,
+            caption_max_words: 60,
             hint: 1.0,
             max_hint: 4.0,
             hint_positive: 1.0,
@@ -242,6 +251,7 @@ impl Default for Weights {
             header_zone_blocks: 6,
             header_line_words: 12,
             byline_line_max_ratio: 3,
+            byline_name_words: 6,
             date_line_words: 16,
             teaser_max_chars: 300,
             teaser_card_depth: 6,

@@ -30,15 +30,15 @@ impl Trims {
 /// Characters that join a caption to its credit and are dropped with it ("… dawn. | © dpa").
 const JOINERS: &[char] = &['|', '/', '-', '–', '—', '·', '•', ','];
 
-/// Finds the credits at the end of the kept captions. Returns the trims and, per block, the
-/// credit text that was cut (for the block's reasons).
+/// Finds the credits at the end of the kept captions. Returns the trims and the blocks that
+/// lost a credit (for their reasons; the block's text still shows it).
 pub fn caption_credits(
     dom: &Dom,
     segs: &Segments,
     feats: &[Features],
     kept: &[bool],
     w: &Weights,
-) -> (Trims, Vec<(usize, String)>) {
+) -> (Trims, Vec<usize>) {
     let mut trims = Vec::new();
     let mut notes = Vec::new();
     for (i, b) in segs.blocks.iter().enumerate() {
@@ -56,7 +56,7 @@ pub fn caption_credits(
                 _ => None,
             })
             .collect();
-        if let Some((cut, credit)) = credit_cut(dom, b.owner, &texts, w) {
+        if let Some(cut) = credit_cut(dom, b.owner, &texts, w) {
             // What stays must still say something about the picture.
             let rest = kept_prefix(&texts, &cut);
             if words(&rest)
@@ -67,7 +67,7 @@ pub fn caption_credits(
             }
             trims.push((texts[cut.node].0, cut.bytes));
             trims.extend(texts[cut.node + 1..].iter().map(|(j, _)| (*j, 0)));
-            notes.push((i, credit));
+            notes.push(i);
         }
     }
     trims.sort_unstable_by_key(|t| t.0);
@@ -87,13 +87,8 @@ fn kept_prefix(texts: &[(NodeId, &str)], cut: &Cut) -> String {
     s
 }
 
-/// The credit at the end of a caption made of `texts`, if there is one, and its text.
-fn credit_cut(
-    dom: &Dom,
-    owner: NodeId,
-    texts: &[(NodeId, &str)],
-    w: &Weights,
-) -> Option<(Cut, String)> {
+/// Where the credit at the end of a caption made of `texts` starts, if there is one.
+fn credit_cut(dom: &Dom, owner: NodeId, texts: &[(NodeId, &str)], w: &Weights) -> Option<Cut> {
     // 1. Whole trailing text nodes: an element marked as a credit, or text that reads as one
     //    ("Getty Images", "© Thinkstock"). The longest such tail wins.
     let mut from = texts.len();
@@ -127,12 +122,7 @@ fn credit_cut(
     let bytes = text[..bytes]
         .trim_end_matches(|c: char| c.is_whitespace() || JOINERS.contains(&c))
         .len();
-    let mut credit = text[bytes..].to_string();
-    for (_, t) in &texts[last + 1..] {
-        credit.push_str(t);
-    }
-    let credit = credit.split_whitespace().collect::<Vec<_>>().join(" ");
-    Some((Cut { node, bytes }, credit))
+    Some(Cut { node, bytes })
 }
 
 /// Does an element marked as a credit (`class="credit"`, `"copyright"`, ...) inside the caption

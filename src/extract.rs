@@ -198,13 +198,13 @@ pub fn extract_with(
     }
 
     // Captions lose the picture credits at their end.
-    let (trims, credit_notes) =
+    let (trims, credited) =
         credits::caption_credits(&a.dom, &a.segs, &a.feats, &a.selection.kept, w);
-    for (i, credit) in credit_notes {
-        let note = format!("picture credit left out: \"{credit}\"");
+    for i in credited {
+        let note = "the picture credit at its end left out";
         post_notes[i] = Some(match post_notes[i].take() {
             Some(earlier) => format!("{earlier}; {note}"),
-            None => note,
+            None => note.to_string(),
         });
     }
 
@@ -382,8 +382,12 @@ fn resolve_title(a: &Analysis) -> Option<Found> {
         let norm_meta = normalize(&meta_title.value);
         let cleaned = metadata::clean_title(&meta_title.value, site);
         let norm_clean = normalize(&cleaned);
-        for (_, h) in &heads {
-            if names_the_title(&normalize(h), &norm_meta, &norm_clean) {
+        // The first heading of the best kind of match.
+        for rank in [TitleMatch::Whole, TitleMatch::MostOfCleaned] {
+            if let Some((_, h)) = heads
+                .iter()
+                .find(|(_, h)| title_match(&normalize(h), &norm_meta, &norm_clean) == Some(rank))
+            {
                 return Some(Found {
                     value: h.clone(),
                     source: meta_title.source,
@@ -404,13 +408,27 @@ fn resolve_title(a: &Analysis) -> Option<Found> {
         })
 }
 
-/// Whether a heading (normalized) is the page's title: the metadata title itself, that title
-/// without its site suffix, or most of it.
-fn names_the_title(heading: &str, meta: &str, cleaned: &str) -> bool {
-    heading.len() >= 10
-        && (heading == cleaned
-            || heading == meta
-            || (meta.contains(heading) && heading.len() * 2 > meta.len()))
+/// How a heading names the page's title.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TitleMatch {
+    /// The metadata title itself, that title without its site suffix, or most of the title.
+    Whole,
+    /// Most of the title without its suffix ("Winda w chmurach" of "Winda w chmurach /
+    /// Obyczaje / dwutygodnik.com"): taken only when no heading matches better, since a
+    /// section name in the title ("Zoll online - Fachmeldungen - ...") can be a heading too.
+    MostOfCleaned,
+}
+
+/// Whether a heading (normalized) names the page's title, and how.
+fn title_match(heading: &str, meta: &str, cleaned: &str) -> Option<TitleMatch> {
+    let most_of = |t: &str| t.contains(heading) && heading.len() * 2 > t.len();
+    if heading.len() < 10 {
+        None
+    } else if heading == cleaned || heading == meta || most_of(meta) {
+        Some(TitleMatch::Whole)
+    } else {
+        most_of(cleaned).then_some(TitleMatch::MostOfCleaned)
+    }
 }
 
 /// The block of the first heading that names the page's title, outside navigation and teaser
@@ -425,13 +443,16 @@ fn headline_block(
     let site = meta.site_name.as_ref().map(|s| s.value.as_str());
     let norm_meta = normalize(&title.value);
     let norm_clean = normalize(&metadata::clean_title(&title.value, site));
-    segs.blocks.iter().zip(feats).position(|(b, f)| {
-        matches!(b.kind, BlockKind::Heading(_))
-            && !f.teaser
-            && f.landmark.is_none()
-            && f.link_density < w.link_dominated
-            && names_the_title(&normalize(&b.text), &norm_meta, &norm_clean)
-    })
+    let matches = |rank: TitleMatch| {
+        segs.blocks.iter().zip(feats).position(|(b, f)| {
+            matches!(b.kind, BlockKind::Heading(_))
+                && !f.teaser
+                && f.landmark.is_none()
+                && f.link_density < w.link_dominated
+                && title_match(&normalize(&b.text), &norm_meta, &norm_clean) == Some(rank)
+        })
+    };
+    matches(TitleMatch::Whole).or_else(|| matches(TitleMatch::MostOfCleaned))
 }
 
 fn normalize(s: &str) -> String {

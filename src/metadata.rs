@@ -314,19 +314,57 @@ fn str_field(v: &Value, key: &str) -> Option<String> {
     }
 }
 
-/// JSON-LD is often written with HTML entities left in its strings.
+/// JSON-LD is often written with HTML character references left in its strings
+/// ("Wohngew&#x00E4;chshaus", "Caf&eacute;"): they are decoded as the HTML parser would decode
+/// them in text, a no-break space becoming a plain one.
 fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    s.replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#039;", "'")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&nbsp;", " ")
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        match char_ref(tail) {
+            Some((chars, len)) => {
+                out.extend(
+                    chars
+                        .into_iter()
+                        .flatten()
+                        .map(|c| if c == '\u{a0}' { ' ' } else { c }),
+                );
+                rest = &tail[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The character reference `s` starts with (`&#x00E4;`, `&#228;`, `&auml;`, always with its
+/// semicolon): its one or two characters and its length in bytes.
+fn char_ref(s: &str) -> Option<([Option<char>; 2], usize)> {
+    let semi = 1 + s[1..].bytes().take(32).position(|b| b == b';')?;
+    let name = &s[1..semi];
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        let c = char::from_u32(code).filter(|&c| c != '\0')?;
+        return Some(([Some(c), None], semi + 1));
+    }
+    let &(a, b) = markup5ever::data::NAMED_ENTITIES.get(&s[1..=semi])?;
+    let first = char::from_u32(a).filter(|_| a != 0)?;
+    Some((
+        [Some(first), char::from_u32(b).filter(|_| b != 0)],
+        semi + 1,
+    ))
 }
 
 fn author_names(v: &Value) -> Option<String> {
@@ -514,9 +552,12 @@ const MONTHS: &[(&str, u32)] = &[
     ("diciembre", 12),
 ];
 
-/// Is this word (lower case) the name of a month in one of the languages dates are read in?
+/// Is this word the name of a month in one of the languages dates are read in? (Upper-case
+/// letters in it may only be ASCII: "März", not "MÄRZ".)
 pub fn is_month(word: &str) -> bool {
-    MONTHS.iter().any(|(name, _)| *name == word)
+    MONTHS
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case(word))
 }
 
 /// Normalizes the date formats found in metadata to ISO 8601 (`2024-12-09` or
@@ -704,6 +745,28 @@ mod tests {
         assert_eq!(normalize_date("09.12.2024").as_deref(), Some("2024-12-09"));
         assert_eq!(normalize_date("yesterday"), None);
         assert_eq!(normalize_date("2024-13-40"), None);
+    }
+
+    #[test]
+    fn json_ld_strings_lose_their_character_references() {
+        assert_eq!(
+            decode_entities("Wohngew&#x00E4;chshaus&#x20;selber&#x20;bauen"),
+            "Wohngewächshaus selber bauen"
+        );
+        assert_eq!(
+            decode_entities("Caf&eacute; &amp; Bar&nbsp;&#8220;Eins&#8221;"),
+            "Café & Bar “Eins”"
+        );
+        for kept in [
+            "AT&T",
+            "a & b",
+            "&unknown;",
+            "&#xZZ;",
+            "&#0;",
+            "fish &amp chips",
+        ] {
+            assert_eq!(decode_entities(kept), kept, "{kept}");
+        }
     }
 
     #[test]

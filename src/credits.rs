@@ -7,8 +7,8 @@
 //! The result is a set of text-node trims that the renderer applies; the DOM is not changed.
 
 use crate::dom::{Dom, Kind, NodeId};
-use crate::features::{words, Features};
-use crate::patterns::{CREDIT_CLASS_HINTS, CREDIT_LABELS};
+use crate::features::{class_or_id_has_word, words, Features};
+use crate::patterns::{CREDIT_CLASS_HINTS, CREDIT_JOINERS, CREDIT_LABELS};
 use crate::score::picture_credit;
 use crate::segment::{BlockKind, Segments};
 use crate::weights::Weights;
@@ -26,9 +26,6 @@ impl Trims {
             .map(|at| self.0[at].1)
     }
 }
-
-/// Characters that join a caption to its credit and are dropped with it ("… dawn. | © dpa").
-const JOINERS: &[char] = &['|', '/', '-', '–', '—', '·', '•', ','];
 
 /// Finds the credits at the end of the kept captions. Returns the trims and the blocks that
 /// lost a credit (for their reasons; the block's text still shows it).
@@ -58,11 +55,13 @@ pub fn caption_credits(
             .collect();
         if let Some(cut) = credit_cut(dom, b.owner, &texts, w) {
             // What stays must still say something about the picture.
-            let rest = kept_prefix(&texts, &cut);
-            if words(&rest)
-                .nth(w.caption_min_words.saturating_sub(1))
-                .is_none()
-            {
+            let kept_words = texts[..cut.node]
+                .iter()
+                .map(|(_, t)| *t)
+                .chain([&texts[cut.node].1[..cut.bytes]])
+                .map(|t| words(t).count())
+                .sum::<usize>();
+            if kept_words < w.caption_min_words {
                 continue;
             }
             trims.push((texts[cut.node].0, cut.bytes));
@@ -78,13 +77,6 @@ pub fn caption_credits(
 struct Cut {
     node: usize,
     bytes: usize,
-}
-
-/// The caption text that stays after `cut`.
-fn kept_prefix(texts: &[(NodeId, &str)], cut: &Cut) -> String {
-    let mut s: String = texts[..cut.node].iter().map(|(_, t)| *t).collect();
-    s.push_str(&texts[cut.node].1[..cut.bytes]);
-    s
 }
 
 /// Where the credit at the end of a caption made of `texts` starts, if there is one.
@@ -103,7 +95,7 @@ fn credit_cut(dom: &Dom, owner: NodeId, texts: &[(NodeId, &str)], w: &Weights) -
             continue;
         }
         if picture_credit(&suffix, w).is_some()
-            || starts_with_label(suffix.trim_start())
+            || label_at(suffix.trim_start()).is_some()
             || starts_credit_element(dom, owner, texts[k].0, texts[k - 1].0)
         {
             from = k;
@@ -120,7 +112,7 @@ fn credit_cut(dom: &Dom, owner: NodeId, texts: &[(NodeId, &str)], w: &Weights) -
     };
     // Joiners and white space between the caption and its credit go with the credit.
     let bytes = text[..bytes]
-        .trim_end_matches(|c: char| c.is_whitespace() || JOINERS.contains(&c))
+        .trim_end_matches(|c: char| c.is_whitespace() || CREDIT_JOINERS.contains(&c))
         .len();
     Some(Cut { node, bytes })
 }
@@ -131,29 +123,21 @@ fn starts_credit_element(dom: &Dom, owner: NodeId, id: NodeId, prev: NodeId) -> 
     dom.ancestors(id)
         .take_while(|&a| a != owner && a > prev)
         .any(|a| {
-            dom.element(a).is_some_and(|el| {
-                let marks = |v: Option<&str>| {
-                    v.is_some_and(|v| {
-                        let v = v.to_ascii_lowercase();
-                        CREDIT_CLASS_HINTS.iter().any(|h| v.contains(h))
-                    })
-                };
-                marks(el.attr("class")) || marks(el.attr("id"))
-            })
+            dom.element(a)
+                .is_some_and(|el| class_or_id_has_word(el, CREDIT_CLASS_HINTS))
         })
-}
-
-/// Is `s` a credit label followed by a name ("Foto: ...", "© ...", "Photo by Jane Doe")?
-fn starts_with_label(s: &str) -> bool {
-    label_at(s).is_some()
 }
 
 /// The credit label `s` starts with, if the text after it can be a name: labels that end in
 /// a colon or hold "©" say so themselves; the others ("photo by", "copyright ") must be
 /// followed by something that is not a lower-case word ("a photo by the harbour master").
 fn label_at(s: &str) -> Option<&'static str> {
-    let head: String = s.chars().take(24).flat_map(char::to_lowercase).collect();
-    let label = CREDIT_LABELS.iter().find(|l| head.starts_with(*l))?;
+    // Labels are lower case: compare them with the text lower-cased as it is read.
+    let starts_with = |label: &str| {
+        let mut text = s.chars().flat_map(char::to_lowercase);
+        label.chars().all(|c| text.next() == Some(c))
+    };
+    let label = CREDIT_LABELS.iter().find(|l| starts_with(l))?;
     if label.ends_with(':') || label.contains('©') {
         return Some(label);
     }
@@ -174,7 +158,7 @@ fn credit_tail(text: &str, w: &Weights) -> Option<usize> {
         if let Some(open) = body.rfind('(') {
             let inner = &body[open + 1..];
             if words(inner).count() <= w.caption_credit_max_words
-                && (picture_credit(inner, w).is_some() || starts_with_label(inner.trim_start()))
+                && (picture_credit(inner, w).is_some() || label_at(inner.trim_start()).is_some())
             {
                 return Some(open);
             }

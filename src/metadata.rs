@@ -346,10 +346,17 @@ fn decode_entities(s: &str) -> String {
     out
 }
 
+/// Bytes after the `&` of the longest character reference, semicolon included
+/// (`&CounterClockwiseContourIntegral;`): a `;` further away ends something else.
+const LONGEST_CHAR_REF: usize = 32;
+
 /// The character reference `s` starts with (`&#x00E4;`, `&#228;`, `&auml;`, always with its
 /// semicolon): its one or two characters and its length in bytes.
 fn char_ref(s: &str) -> Option<([Option<char>; 2], usize)> {
-    let semi = 1 + s[1..].bytes().take(32).position(|b| b == b';')?;
+    let semi = 1 + s[1..]
+        .bytes()
+        .take(LONGEST_CHAR_REF)
+        .position(|b| b == b';')?;
     let name = &s[1..semi];
     if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
@@ -437,6 +444,12 @@ pub fn visible_byline(dom: &Dom, removed: &[bool]) -> Option<Found> {
         i += 1;
     }
     None
+}
+
+/// The name in a line that opens with a byline prefix ("By Jane Doe" → "Jane Doe"); `None`
+/// for a line without one.
+pub fn byline_line_name(text: &str) -> Option<String> {
+    clean_byline(text).filter(|name| name.len() < text.trim().len())
 }
 
 /// Turns "By Jane Doe, Science Reporter" into "Jane Doe, Science Reporter"; `None` when the text
@@ -552,12 +565,9 @@ const MONTHS: &[(&str, u32)] = &[
     ("diciembre", 12),
 ];
 
-/// Is this word the name of a month in one of the languages dates are read in? (Upper-case
-/// letters in it may only be ASCII: "März", not "MÄRZ".)
+/// Is this word (lower case) the name of a month in one of the languages dates are read in?
 pub fn is_month(word: &str) -> bool {
-    MONTHS
-        .iter()
-        .any(|(name, _)| name.eq_ignore_ascii_case(word))
+    MONTHS.iter().any(|(name, _)| *name == word)
 }
 
 /// Normalizes the date formats found in metadata to ISO 8601 (`2024-12-09` or

@@ -181,10 +181,14 @@ pub const DATE_LINE_WORDS: &[&str] = &[
     "il", "opublikowano", "gepubliceerd", "bijgewerkt", "op",
 ];
 
+/// Characters that join a caption to its credit and leave with it ("… at dawn. | © dpa").
+pub const CREDIT_JOINERS: &[char] = &['|', '/', '-', '–', '—', '·', '•', ','];
+
 /// Class/id words of an element inside a caption that holds the picture's credit.
 #[rustfmt::skip]
 pub const CREDIT_CLASS_HINTS: &[&str] = &[
-    "credit", "copyright", "photographer", "fotograf", "source", "quelle", "author", "courtesy",
+    "credit", "credits", "copyright", "photographer", "fotograf", "source", "quelle", "author",
+    "courtesy",
 ];
 
 /// Picture agencies and stock libraries: a short line naming one is a credit, not prose.

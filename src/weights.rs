@@ -162,7 +162,10 @@ pub struct Weights {
     /// ...and at most this many times the characters of the byline's names ("Words and
     /// pictures by ..." is a byline; a sentence that names the author is not).
     pub byline_line_max_ratio: usize,
-    /// A "By ..." line found by its text alone names at most this many words.
+    /// A "By ..." line found by its text alone names at least this many words (one capitalised
+    /// word is as often a German noun)...
+    pub byline_name_min_words: usize,
+    /// ...and at most this many.
     pub byline_name_words: usize,
     /// ...and a date line at most this many ("Posted Wed 31 Jan 2024 at 6:12am, updated ...").
     pub date_line_words: usize,
@@ -251,6 +254,7 @@ impl Default for Weights {
             header_zone_blocks: 6,
             header_line_words: 12,
             byline_line_max_ratio: 3,
+            byline_name_min_words: 2,
             byline_name_words: 6,
             date_line_words: 16,
             teaser_max_chars: 300,

@@ -50,6 +50,9 @@ wasm-bindgen --target web --out-dir "$OUT" --out-name declutter "$raw"
   "$OUT/declutter_bg.wasm" -o "$OUT/declutter_bg.wasm.opt"
 mv "$OUT/declutter_bg.wasm.opt" "$OUT/declutter_bg.wasm"
 
+# JS that src/wasm.rs imports (src/rendered.js) goes into the glue: the package stays two files.
+node scripts/inline-snippets.mjs "$OUT/declutter.js"
+
 # The glue ships minified; its types stay readable in declutter.d.ts.
 "$TERSER" "$OUT/declutter.js" --module --compress --mangle --comments false -o "$OUT/declutter.min.js"
 mv "$OUT/declutter.min.js" "$OUT/declutter.js"

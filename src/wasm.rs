@@ -1,4 +1,5 @@
-//! The wasm boundary: the only file that knows about JavaScript.
+//! The wasm boundary: the only file that knows about JavaScript (with `rendered.js` beside it,
+//! the walk over a live document that `extractDocument` serializes).
 //!
 //! Values cross as plain JS objects with the same camelCase keys the CLI prints. They are built
 //! with the same `serde_json` serializer the CLI uses and handed to `JSON.parse`, not with
@@ -9,14 +10,10 @@
 
 use crate::{Article, ExtractError, Options};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, TreeWalker, Window};
+use web_sys::Document;
 
 /// The attribute the core reads as "the browser does not render this element".
 const HIDDEN_ATTR: &str = "data-declutter-hidden";
-
-/// `NodeFilter.SHOW_ELEMENT`: the tree walker visits elements only.
-const SHOW_ELEMENT: u32 = 0x1;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -131,7 +128,8 @@ pub fn extract_document(
     options: Option<ExtractOptions>,
 ) -> Result<JsValue, JsError> {
     let options = options_from_js(options)?;
-    let html = serialize_rendered(document)?;
+    let html = serialize_rendered(document, HIDDEN_ATTR)
+        .ok_or_else(|| JsError::new("the document has no root element"))?;
     let url = document.url().ok().filter(|u| !u.is_empty());
     run_extract(&html, url.as_deref(), &options)
 }
@@ -209,130 +207,13 @@ fn f32_as_printed(x: f32) -> f64 {
     x.to_string().parse().unwrap_or(f64::from(x))
 }
 
-/// Serializes the document with every element the browser does not render marked, then removes
-/// the marks again. Marking in place (rather than on a clone) is what lets the marks use the
-/// computed style: a detached clone has none. It all happens in one synchronous task, so the page
-/// never renders the marks.
-fn serialize_rendered(document: &Document) -> Result<String, JsError> {
-    let root = document
-        .document_element()
-        .ok_or_else(|| JsError::new("the document has no root element"))?;
-    let view = document.default_view();
-    let marked = match document.body() {
-        Some(body) => mark_hidden(document, &body, view.as_ref())?,
-        None => Vec::new(),
-    };
-    let html = root.outer_html();
-    for el in &marked {
-        let _ = el.remove_attribute(HIDDEN_ATTR);
-    }
-    Ok(html)
-}
-
-/// Marks each element under `body` that is not rendered and returns the marked elements, so
-/// only marks added here are removed afterwards. The walk is iterative (a tree walker), so deep
-/// pages cannot overflow the wasm stack, and it skips the subtree of a marked element: the core
-/// drops that whole subtree anyway, and the skip saves most of the style look-ups on pages full
-/// of hidden menus.
-fn mark_hidden(
-    document: &Document,
-    body: &web_sys::HtmlElement,
-    view: Option<&Window>,
-) -> Result<Vec<Element>, JsError> {
-    let walker: TreeWalker = document
-        .create_tree_walker_with_what_to_show(body, SHOW_ELEMENT)
-        .map_err(|_| JsError::new("cannot walk the document"))?;
-    let probe = Visibility::new(view);
-    // Read everything first, then write: a style look-up after an attribute change may have to
-    // recompute the style of the whole page, once per element.
-    let mut hidden = Vec::new();
-    let mut next = walker.first_child().ok().flatten();
-    while let Some(node) = next {
-        let el: Element = node.unchecked_into();
-        if probe.is_not_rendered(&el) {
-            // A mark the page already carries is its own: leave it, and do not remove it later.
-            if !el.has_attribute(HIDDEN_ATTR) {
-                hidden.push(el);
-            }
-            next = skip_subtree(&walker);
-        } else {
-            next = walker.next_node().ok().flatten();
-        }
-    }
-    for el in &hidden {
-        let _ = el.set_attribute(HIDDEN_ATTR, "");
-    }
-    Ok(hidden)
-}
-
-/// Moves the walker to the element after the current one's subtree.
-fn skip_subtree(walker: &TreeWalker) -> Option<web_sys::Node> {
-    loop {
-        if let Some(sibling) = walker.next_sibling().ok().flatten() {
-            return Some(sibling);
-        }
-        // `parentNode()` answers null at the walker's root, which ends the walk.
-        walker.parent_node().ok().flatten()?;
-    }
-}
-
-#[wasm_bindgen]
+#[wasm_bindgen(module = "/src/rendered.js")]
 extern "C" {
-    /// An element, seen through `Element.checkVisibility()` (Chromium 105+, Firefox 106+),
-    /// which web-sys does not bind yet.
-    type CheckVisibility;
-    /// `catch` turns the method's absence in an older engine into an `Err`.
-    #[wasm_bindgen(method, catch, js_name = checkVisibility)]
-    fn check_visibility(this: &CheckVisibility, options: &JsValue) -> Result<bool, JsValue>;
-}
-
-/// Answers "does the browser render this element?" for one page.
-struct Visibility<'a> {
-    view: Option<&'a Window>,
-    /// `{visibilityProperty: true}`, built once for every `checkVisibility` call.
-    options: JsValue,
-}
-
-impl<'a> Visibility<'a> {
-    fn new(view: Option<&'a Window>) -> Self {
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"visibilityProperty".into(), &true.into());
-        Visibility {
-            view,
-            options: options.into(),
-        }
-    }
-
-    /// `display: none` or `visibility: hidden` as the browser computes it (the `hidden`
-    /// attribute is `display: none` in every browser's own style sheet). Without a window (a
-    /// document from `DOMParser`) nothing is computed, so only `hidden` counts.
-    ///
-    /// This runs for every element of the page, so the common case makes a single call across
-    /// the boundary and passes no string.
-    fn is_not_rendered(&self, el: &Element) -> bool {
-        let Some(view) = self.view else {
-            return el.has_attribute("hidden");
-        };
-        // One call with a boolean answer is several times cheaper than reading the computed
-        // style (an object and two strings across the boundary), and almost every element is
-        // visible. A "not visible" answer is confirmed from the style: `checkVisibility` also
-        // says false for boxless `display: contents` elements, whose children do show.
-        let probe: &CheckVisibility = el.unchecked_ref();
-        if let Ok(true) = probe.check_visibility(&self.options) {
-            return false;
-        }
-        let Some(style) = view.get_computed_style(el).ok().flatten() else {
-            return false;
-        };
-        let display = style.get_property_value("display").unwrap_or_default();
-        if display == "none" {
-            return true;
-        }
-        // A `visibility: hidden` element may show a `visibility: visible` child; that is rare
-        // in article pages, where hidden panels are hidden whole.
-        let visibility = style.get_property_value("visibility").unwrap_or_default();
-        visibility == "hidden" || visibility == "collapse"
-    }
+    /// The document's HTML with `attr` on every element the browser does not render (marks
+    /// taken off again afterwards), or `None` when it has no root element. JavaScript, because
+    /// the walk asks the browser about every element: see the file.
+    #[wasm_bindgen(js_name = serializeRendered)]
+    fn serialize_rendered(document: &Document, attr: &str) -> Option<String>;
 }
 
 // The tests live under tests/wasm/ but are unit tests of this module: they call its functions

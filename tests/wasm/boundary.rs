@@ -288,6 +288,9 @@ fn extract_document_leaves_out_what_is_not_rendered() {
          <p>{PROSE} VISIBLE-THREE.</p>\
          <div style=\"display:contents\"><p>{PROSE} VISIBLE-CONTENTS.</p></div>\
          <p data-declutter-hidden>{PROSE} SECRET-PREMARKED.</p>\
+         <figure><img class=\"lazy\" src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" alt=\"Weir\">\
+         <noscript><img src=\"https://example.org/weir.jpg\" alt=\"Weir\"></noscript>\
+         <figcaption>The weir at noon</figcaption></figure>\
          </article>",
         secret("INLINE"),
         secret("CLASS"),
@@ -330,6 +333,13 @@ fn extract_document_leaves_out_what_is_not_rendered() {
             "{hidden} leaked: {text}"
         );
     }
+    // A `<noscript>` has no box where scripts run, but its image is the lazy image's real
+    // source: it must not be marked, so the core can read it.
+    let content = get_str(&article, "contentHtml");
+    assert!(
+        content.contains("https://example.org/weir.jpg"),
+        "the noscript image is missing: {content}"
+    );
     assert_eq!(before, after, "the live page was changed");
     assert_eq!(leftover, 1, "only the page's own mark remains");
     assert_eq!(get_str(&article, "title"), "Floodwater reaches the bridge");

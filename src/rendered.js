@@ -1,0 +1,84 @@
+// The live-document half of `extractDocument` (src/wasm.rs): serializes a document with every
+// element the browser does not render marked, then takes the marks off again. Marking in place
+// (rather than on a clone) is what lets the marks use the computed style: a detached clone has
+// none. It all happens in one synchronous task, so the page never renders the marks.
+//
+// This walk is JavaScript, not web-sys calls from the module, because it asks the browser
+// several things about every element of the page, and from wasm each question crosses the
+// boundary: the same walk took about five times as long there as here, more than a tenth of
+// `extractDocument`'s time (`make bench`). It stays beside the module's Rust, its only caller.
+//
+// The choices match the extension's content script (extension/content.js), so a page reads the
+// same in the extension and through `extractDocument`.
+
+/** Never rendered as content, and never read as article text: not worth a style look-up. */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+/** Checked themselves, but their insides render or hide with them. */
+const OPAQUE = new Set(['svg', 'math', 'IFRAME', 'OBJECT', 'VIDEO', 'AUDIO', 'CANVAS', 'SELECT']);
+/** `NodeFilter.SHOW_ELEMENT`. */
+const SHOW_ELEMENT = 0x1;
+const VISIBILITY_PROPERTY = { visibilityProperty: true };
+
+/**
+ * The document's HTML with `attr` on each element under its body that is not rendered, or null
+ * when it has no root element. Marks the page already carries are its own: they stay.
+ */
+export function serializeRendered(doc, attr) {
+  const root = doc.documentElement;
+  if (!root) return null;
+  const marked = doc.body ? markHidden(doc, doc.body, attr) : [];
+  const html = root.outerHTML;
+  for (const el of marked) el.removeAttribute(attr);
+  return html;
+}
+
+/**
+ * Marks each element under `body` that is not rendered and returns those it marked. A marked
+ * element's subtree is not visited: the core drops it whole, and the skip saves most of the
+ * look-ups on pages full of hidden menus. Everything is read first, then written: a style
+ * look-up after an attribute change may recompute the style of the whole page.
+ */
+function markHidden(doc, body, attr) {
+  const view = doc.defaultView;
+  // Without a window (a document from DOMParser or createHTMLDocument) nothing is computed:
+  // only the `hidden` attribute counts.
+  const rendered = view ? (el) => isRendered(view, el) : (el) => !el.hasAttribute('hidden');
+  const walker = doc.createTreeWalker(body, SHOW_ELEMENT);
+  const hidden = [];
+  let el = walker.firstChild();
+  while (el) {
+    const skip = SKIP.has(el.tagName);
+    const hide = !skip && !rendered(el);
+    if (hide && !el.hasAttribute(attr)) hidden.push(el);
+    el = hide || skip || OPAQUE.has(el.tagName) ? nextOutside(walker) : walker.nextNode();
+  }
+  for (const node of hidden) node.setAttribute(attr, '');
+  return hidden;
+}
+
+/** Moves the walker to the element after the current one's subtree (null at the end). */
+function nextOutside(walker) {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    // `parentNode()` answers null at the walker's root, which ends the walk.
+    if (!walker.parentNode()) return null;
+  }
+}
+
+/**
+ * `display: none` or `visibility: hidden` as the browser computes it (the `hidden` attribute is
+ * `display: none` in every browser's own style sheet). Nearly every element is visible, and one
+ * `checkVisibility` call settles those; a "not visible" answer is confirmed from the style,
+ * because `checkVisibility` also says false for boxless `display: contents` elements, whose
+ * children do show. A `visibility: hidden` element may show a `visibility: visible` child; that
+ * is rare in article pages, where hidden panels are hidden whole.
+ */
+function isRendered(view, el) {
+  if (typeof el.checkVisibility === 'function' && el.checkVisibility(VISIBILITY_PROPERTY)) {
+    return true;
+  }
+  const style = view.getComputedStyle(el);
+  if (style.display === 'none') return false;
+  return style.visibility !== 'hidden' && style.visibility !== 'collapse';
+}

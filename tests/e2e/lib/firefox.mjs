@@ -205,18 +205,20 @@ export async function launchFirefox({ extensionDir, profileDir, log = () => {} }
     async download(action) {
       const before = new Set(await readdir(downloads));
       await action();
-      const name = await waitFor(async () => {
-        const files = (await readdir(downloads)).filter((f) => !before.has(f) && !f.endsWith('.part'));
-        return files[0];
-      }, { timeout: 10_000, what: 'the download to finish' });
-      // The file appears before its last write lands; wait until its size holds still.
+      // Firefox may write a download under a temporary name and rename it when done, so the
+      // file is looked for anew on every poll, and it counts once its name and size hold still.
+      let name = '';
       let text = '';
       await waitFor(async () => {
-        const next = await readFile(join(downloads, name), 'utf8');
-        const stable = next.length > 0 && next === text;
+        const files = (await readdir(downloads)).filter((f) => !before.has(f) && !f.endsWith('.part'));
+        if (files.length !== 1) return false;
+        // A file renamed between listing and reading throws here; waitFor polls again.
+        const next = await readFile(join(downloads, files[0]), 'utf8');
+        const stable = next.length > 0 && files[0] === name && next === text;
+        name = files[0];
         text = next;
         return stable;
-      }, { timeout: 5000, interval: 100, what: 'the download to be written' });
+      }, { timeout: 20_000, interval: 100, what: 'the download to be written' });
       return { name, text };
     },
     /** Presses Alt+Shift+<letter> in the browser window, where extension shortcuts live. */

@@ -28,9 +28,13 @@ export function serializeRendered(doc, attr) {
   const root = doc.documentElement;
   if (!root) return null;
   const marked = doc.body ? markHidden(doc, doc.body, attr) : [];
-  const html = root.outerHTML;
-  for (const el of marked) el.removeAttribute(attr);
-  return html;
+  try {
+    return root.outerHTML;
+  } finally {
+    // Even when serializing throws (a page past the engine's longest string), the page is left
+    // as it was found.
+    for (const el of marked) el.removeAttribute(attr);
+  }
 }
 
 /**

@@ -10,6 +10,7 @@
 
 use crate::{Article, ExtractError, Options};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::Document;
 
 /// The attribute the core reads as "the browser does not render this element".
@@ -129,6 +130,12 @@ pub fn extract_document(
 ) -> Result<JsValue, JsError> {
     let options = options_from_js(options)?;
     let html = serialize_rendered(document, HIDDEN_ATTR)
+        .map_err(|e| {
+            JsError::new(&format!(
+                "cannot serialize the document: {}",
+                js_message(&e)
+            ))
+        })?
         .ok_or_else(|| JsError::new("the document has no root element"))?;
     let url = document.url().ok().filter(|u| !u.is_empty());
     run_extract(&html, url.as_deref(), &options)
@@ -202,6 +209,14 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("cannot parse the serialized result"))
 }
 
+/// What a thrown JS value says: an `Error`'s message, or the value itself.
+fn js_message(e: &JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(err) => err.message().into(),
+        None => e.as_string().unwrap_or_else(|| format!("{e:?}")),
+    }
+}
+
 /// The `f64` whose shortest decimal form is the `f32`'s, as `serde_json` prints it.
 fn f32_as_printed(x: f32) -> f64 {
     x.to_string().parse().unwrap_or(f64::from(x))
@@ -212,8 +227,8 @@ extern "C" {
     /// The document's HTML with `attr` on every element the browser does not render (marks
     /// taken off again afterwards), or `None` when it has no root element. JavaScript, because
     /// the walk asks the browser about every element: see the file.
-    #[wasm_bindgen(js_name = serializeRendered)]
-    fn serialize_rendered(document: &Document, attr: &str) -> Option<String>;
+    #[wasm_bindgen(js_name = serializeRendered, catch)]
+    fn serialize_rendered(document: &Document, attr: &str) -> Result<Option<String>, JsValue>;
 }
 
 // The tests live under tests/wasm/ but are unit tests of this module: they call its functions

@@ -345,6 +345,60 @@ fn extract_document_leaves_out_what_is_not_rendered() {
     assert_eq!(get_str(&article, "title"), "Floodwater reaches the bridge");
 }
 
+/// Whatever the document throws while it is walked or serialized comes back as a JS `Error`
+/// that says so, not as an exception from inside the module. (Runs in Node too: the document
+/// is a stand-in whose root throws when read.)
+#[wasm_bindgen_test]
+fn extract_document_reports_what_the_document_threw() {
+    let fake = js_sys::Object::new();
+    let getter = js_sys::Function::new_no_args("throw new Error('no root for you')");
+    let descriptor = js_sys::Object::new();
+    js_sys::Reflect::set(&descriptor, &"get".into(), &getter).expect("set getter");
+    js_sys::Object::define_property(&fake, &"documentElement".into(), &descriptor);
+    let document: Document = wasm_bindgen::JsCast::unchecked_into(fake);
+    let message = error_message(
+        extract_document(&document, None).expect_err("a throwing document is an error"),
+    );
+    assert!(
+        message.contains("cannot serialize the document") && message.contains("no root for you"),
+        "{message}"
+    );
+}
+
+/// When serializing throws after the walk has marked elements (an engine's longest string is
+/// finite), the marks still come off: the page is left as it was found.
+#[wasm_bindgen_test]
+fn extract_document_unmarks_when_serializing_throws() {
+    let Some(document) = live_document() else {
+        return;
+    };
+    let doc = document
+        .implementation()
+        .expect("DOMImplementation")
+        .create_html_document_with_title("Too long")
+        .expect("create document");
+    let body = doc.body().expect("new documents have a body");
+    body.set_inner_html(&format!("<p>{PROSE}</p><p hidden>{PROSE}</p>"));
+    // This document's root answers with an object whose serialization throws.
+    let root = js_sys::Object::new();
+    let throws = js_sys::Function::new_no_args("throw new RangeError('Invalid string length')");
+    let serialization = js_sys::Object::new();
+    js_sys::Reflect::set(&serialization, &"get".into(), &throws).expect("set getter");
+    js_sys::Object::define_property(&root, &"outerHTML".into(), &serialization);
+    let value = js_sys::Object::new();
+    js_sys::Reflect::set(&value, &"value".into(), &root).expect("set value");
+    js_sys::Object::define_property(doc.as_ref(), &"documentElement".into(), &value);
+
+    let message = error_message(extract_document(&doc, None).expect_err("serializing throws"));
+    assert!(message.contains("Invalid string length"), "{message}");
+    assert!(
+        body.query_selector("[data-declutter-hidden]")
+            .expect("query")
+            .is_none(),
+        "a mark was left on the page"
+    );
+}
+
 /// A document that is not rendered (from a `<template>`'s owner or `DOMParser`) has no
 /// computed style: only the `hidden` attribute counts, and nothing throws.
 #[wasm_bindgen_test]

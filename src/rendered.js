@@ -12,7 +12,11 @@
 // The choices match the extension's content script (extension/content.js), so a page reads the
 // same in the extension and through `extractDocument`.
 
-/** Never rendered as content, and never read as article text: not worth a style look-up. */
+/**
+ * Not looked up, and their insides neither: the core never reads scripts, styles and templates
+ * as text, and reads a noscript's markup for the real images of lazy-loading pages, which must
+ * reach it unmarked.
+ */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 /** Checked themselves, but their insides render or hide with them. */
 const OPAQUE = new Set(['svg', 'math', 'IFRAME', 'OBJECT', 'VIDEO', 'AUDIO', 'CANVAS', 'SELECT']);
@@ -47,7 +51,9 @@ function markHidden(doc, body, attr) {
   const view = doc.defaultView;
   // Without a window (a document from DOMParser or createHTMLDocument) nothing is computed:
   // only the `hidden` attribute counts.
-  const rendered = view ? (el) => isRendered(view, el) : (el) => !el.hasAttribute('hidden');
+  // `checkVisibility` (Chromium 105+, Firefox 106+) is looked for once, not per element.
+  const quick = typeof body.checkVisibility === 'function';
+  const rendered = view ? (el) => isRendered(view, el, quick) : (el) => !el.hasAttribute('hidden');
   const walker = doc.createTreeWalker(body, SHOW_ELEMENT);
   const hidden = [];
   let el = walker.firstChild();
@@ -79,10 +85,8 @@ function nextOutside(walker) {
  * children do show. A `visibility: hidden` element may show a `visibility: visible` child; that
  * is rare in article pages, where hidden panels are hidden whole.
  */
-function isRendered(view, el) {
-  if (typeof el.checkVisibility === 'function' && el.checkVisibility(VISIBILITY_PROPERTY)) {
-    return true;
-  }
+function isRendered(view, el, quick) {
+  if (quick && el.checkVisibility(VISIBILITY_PROPERTY)) return true;
   const style = view.getComputedStyle(el);
   if (style.display === 'none') return false;
   return style.visibility !== 'hidden' && style.visibility !== 'collapse';

@@ -1247,6 +1247,24 @@ impl Dom {
         out.trim().to_string()
     }
 
+    /// [`Dom::text_of`] when that has at most `max_chars` characters; `None` when it has more,
+    /// found without collapsing the rest of a long subtree.
+    pub fn short_text_of(&self, id: NodeId, max_chars: usize) -> Option<String> {
+        let mut out = String::new();
+        let end = self.nodes[id as usize].end;
+        for i in id..end {
+            if let Some(t) = self.nodes[i as usize].text() {
+                push_collapsed(&mut out, t);
+                // One trailing space may still be trimmed; a character takes at most 4 bytes.
+                if out.len() > 4 * (max_chars + 1) && out.chars().count() > max_chars + 1 {
+                    return None;
+                }
+            }
+        }
+        let out = out.trim();
+        (out.chars().count() <= max_chars).then(|| out.to_string())
+    }
+
     /// Lowest common ancestor of two nodes.
     pub fn common_ancestor(&self, a: NodeId, b: NodeId) -> NodeId {
         let mut x = a;
@@ -1362,6 +1380,34 @@ mod tests {
                 format!("{:?} {} {} {what}", n.parent, n.end, n.depth)
             })
             .collect()
+    }
+
+    /// The short text is the whole text, up to the limit in characters (not bytes) after
+    /// trimming, and nothing past it, however the long text is split into nodes.
+    #[test]
+    fn short_text_is_the_text_up_to_a_limit_in_characters() {
+        let dom = super::Dom::parse(
+            "<p id=a> Jane  <b>Dö</b>\n</p><p id=b>ééééé</p><p id=c>xxxx<i>yyyy</i>zzzz</p>",
+        );
+        let by_id = |id: &str| {
+            (0..dom.len() as super::NodeId)
+                .find(|&i| dom.element(i).and_then(|e| e.attr("id")) == Some(id))
+                .expect("the paragraph")
+        };
+        let a = by_id("a");
+        assert_eq!(dom.short_text_of(a, 7).as_deref(), Some("Jane Dö"));
+        assert_eq!(dom.short_text_of(a, 6), None);
+        assert_eq!(dom.short_text_of(by_id("b"), 5).as_deref(), Some("ééééé"));
+        assert_eq!(dom.short_text_of(by_id("b"), 4), None);
+        assert_eq!(
+            dom.short_text_of(by_id("c"), 1),
+            None,
+            "too long: none, not a cut"
+        );
+        for id in ["a", "b", "c"] {
+            let i = by_id(id);
+            assert_eq!(dom.short_text_of(i, 100), Some(dom.text_of(i)));
+        }
     }
 
     /// HTML inside a MathML `annotation-xml` marked as HTML stays there, as the HTML standard

@@ -280,8 +280,8 @@ pub fn hint_words(value: &str) -> Vec<String> {
 /// Whether the element's class or id holds one of `words` (as [`for_each_hint_word`] splits it).
 pub fn class_or_id_has_word(el: &Element, words: &[&str]) -> bool {
     let mut buf = String::new();
-    ["class", "id"].iter().any(|k| {
-        el.attr(k).is_some_and(|v| {
+    [local_name!("class"), local_name!("id")].iter().any(|k| {
+        el.attr_named(k).is_some_and(|v| {
             let mut hit = false;
             for_each_hint_word(v, &mut buf, |w| hit |= words.contains(&w));
             hit

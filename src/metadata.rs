@@ -4,6 +4,7 @@
 use crate::dom::{Dom, Kind, NodeId, Tag};
 use crate::features::class_or_id_has_word;
 use crate::patterns::{BYLINE_HINTS, BYLINE_PREFIXES, COMMENT_HINTS};
+use markup5ever::local_name;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -415,8 +416,13 @@ fn looks_like_url(s: &str) -> bool {
     s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.")
 }
 
+/// The longest byline text, in characters: longer text under a byline class is an author's
+/// biography or a whole teaser card, not a name.
+const BYLINE_MAX_CHARS: usize = 100;
+
 /// Finds a visible byline in the page: `rel=author`, `itemprop=author`, or an element whose
-/// class says byline/author with a short text.
+/// class says byline/author with a short text. An element's text is collected only up to that
+/// length, so a page of nested "author" boxes is not read once per box.
 pub fn visible_byline(dom: &Dom, removed: &[bool]) -> Option<Found> {
     let mut i: NodeId = 0;
     while (i as usize) < dom.len() {
@@ -430,13 +436,18 @@ pub fn visible_byline(dom: &Dom, removed: &[bool]) -> Option<Found> {
                 i = dom.node(i).end;
                 continue;
             }
-            let by_attr = el.attr("rel").is_some_and(|r| r.contains("author"))
-                || el.attr("itemprop").is_some_and(|p| p.trim() == "author")
+            let by_attr = el
+                .attr_named(&local_name!("rel"))
+                .is_some_and(|r| r.contains("author"))
+                || el
+                    .attr_named(&local_name!("itemprop"))
+                    .is_some_and(|p| p.trim() == "author")
                 || class_or_id_has_word(el, BYLINE_HINTS);
             if by_attr {
-                let text = dom.text_of(i);
-                let name = clean_byline(&text);
-                if let Some(name) = name {
+                if let Some(name) = dom
+                    .short_text_of(i, BYLINE_MAX_CHARS)
+                    .and_then(|t| clean_byline(&t))
+                {
                     return found(name, "text");
                 }
             }
@@ -457,7 +468,7 @@ pub fn byline_line_name(text: &str) -> Option<String> {
 pub fn clean_byline(text: &str) -> Option<String> {
     let t = text.trim();
     let count = t.chars().count();
-    if !(2..=100).contains(&count) {
+    if !(2..=BYLINE_MAX_CHARS).contains(&count) {
         return None;
     }
     // The prefixes are ASCII: compare bytes without lower-casing (which can change lengths).

@@ -418,3 +418,24 @@ pub const STOPWORDS: &[(&str, &[&str])] = &[
         ],
     ),
 ];
+
+/// Verbs of the "[edit]" control wiki software puts beside each section heading, in lower case.
+/// A link inside a heading whose words open with one of these, and are all in
+/// [`SECTION_EDIT_WORDS`], is a control, not part of the heading.
+#[rustfmt::skip]
+pub const SECTION_EDIT_VERBS: &[&str] = &[
+    "edit", "bearbeiten", "modifier", "editar", "modifica", "bewerken", "edytuj", "redigera",
+    "править", "редактировать", "редагувати", "編集", "编辑", "編輯", "편집", "עריכה", "עריכת",
+    "عدل",
+];
+
+/// Every word such a control may hold: the verbs, and the words of "edit source" and its
+/// translations (languages that write no spaces: the whole label).
+#[rustfmt::skip]
+pub const SECTION_EDIT_WORDS: &[&str] = &[
+    "edit", "source", "bearbeiten", "quelltext", "modifier", "le", "code", "editar", "código",
+    "modifica", "wikitesto", "bewerken", "brontekst", "edytuj", "kod", "źródłowy", "redigera",
+    "wikitext", "править", "редактировать", "редагувати", "код", "編集", "ソースを編集", "编辑",
+    "编辑源代码", "編輯", "編輯原始碼", "편집", "원본", "עריכה", "עריכת", "קוד", "מקור", "عدل",
+    "المصدر",
+];

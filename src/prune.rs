@@ -5,6 +5,7 @@
 //! wrap real content in them.
 
 use crate::dom::{Dom, Kind, NodeId, Tag};
+use crate::patterns::{SECTION_EDIT_VERBS, SECTION_EDIT_WORDS};
 use markup5ever::local_name;
 use std::collections::HashMap;
 
@@ -111,6 +112,10 @@ pub fn prune(dom: &Dom) -> Pruned {
         }
         if never_content(el.tag) || is_hidden(el) {
             removed[i] = true;
+        } else if el.tag.is_heading() {
+            for control in section_edit_controls(dom, i as NodeId) {
+                removed[control as usize] = true;
+            }
         }
     }
     Pruned {
@@ -118,6 +123,55 @@ pub fn prune(dom: &Dom) -> Pruned {
         embeds,
         noscript_images,
     }
+}
+
+/// The "[edit]" links wiki software puts inside each section heading, each with the wrapper
+/// that holds its brackets: a link whose words are an edit control's (see
+/// [`SECTION_EDIT_VERBS`]), in a heading that has words of its own besides.
+fn section_edit_controls(dom: &Dom, heading: NodeId) -> Vec<NodeId> {
+    let end = dom.node(heading).end;
+    let mut controls = Vec::new();
+    let mut j = heading + 1;
+    while j < end {
+        if dom.tag(j) != Some(Tag::A) || !is_section_edit_control(&dom.text_of(j)) {
+            j += 1;
+            continue;
+        }
+        // Climb to the wrapper that holds only controls and their brackets ("[edit | edit
+        // source]").
+        let mut control = j;
+        while let Some(p) = dom.node(control).parent.filter(|&p| p != heading) {
+            if !is_section_edit_control(&dom.text_of(p)) {
+                break;
+            }
+            control = p;
+        }
+        controls.push(control);
+        j = dom.node(control).end;
+    }
+    // A heading that is nothing but such a link is a heading.
+    let letters = |id: NodeId| {
+        dom.text_of(id)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .count()
+    };
+    if letters(heading) > controls.iter().map(|&c| letters(c)).sum() {
+        controls
+    } else {
+        Vec::new()
+    }
+}
+
+fn is_section_edit_control(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let mut words = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    words
+        .next()
+        .is_some_and(|w| SECTION_EDIT_VERBS.contains(&w))
+        && words.all(|w| SECTION_EDIT_WORDS.contains(&w))
 }
 
 /// The attributes of the first `<img>` written inside a `<noscript>` (whose content the parser
@@ -138,4 +192,40 @@ fn noscript_image(dom: &Dom, id: NodeId) -> Option<Vec<(String, String)>> {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dom::{Dom, Kind};
+
+    /// The text that survives pruning, whitespace collapsed.
+    fn kept_text(page: &str) -> String {
+        let dom = Dom::parse(page);
+        let pruned = super::prune(&dom);
+        let mut out = String::new();
+        for (i, node) in dom.nodes.iter().enumerate() {
+            if let (Kind::Text(t), false) = (&node.kind, pruned.removed[i]) {
+                crate::dom::push_collapsed(&mut out, t);
+            }
+        }
+        out.trim().to_string()
+    }
+
+    #[test]
+    fn section_edit_links_leave_their_headings() {
+        let edit = "<h2><span id=a>History</span><span class=x>[<a href=/w?action=edit>edit</a>\
+                    | <a href=/w?veaction=edit>edit source</a>]</span></h2>";
+        assert_eq!(kept_text(edit), "History");
+        let german = "<h3>Geschichte<span>[<a href=/w>Bearbeiten</a> | \
+                      <a href=/w>Quelltext bearbeiten</a>]</span></h3>";
+        assert_eq!(kept_text(german), "Geschichte");
+        // A heading that is only such a link, and links that say more, stay.
+        assert_eq!(kept_text("<h2><a href=/e>Edit</a></h2>"), "Edit");
+        let more = "<h2>Tools <a href=/t>edit your photos</a></h2>";
+        assert_eq!(kept_text(more), "Tools edit your photos");
+        assert_eq!(
+            kept_text("<p>Intro [<a href=/w>edit</a>]</p>"),
+            "Intro [edit]"
+        );
+    }
 }

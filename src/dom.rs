@@ -6,6 +6,7 @@
 //! pass over a `Vec` with no recursion, which keeps 100,000-deep documents safe on the small
 //! wasm stack.
 
+use crate::features::FastMap;
 use html5ever::tendril::StrTendril;
 use markup5ever::{local_name, ns, LocalName, QualName};
 
@@ -351,6 +352,25 @@ impl Element {
                 .is_some_and(|href| !does_nothing(href))
     }
 }
+
+impl Element {
+    /// A link to a heading of this page (`href="#history"`): an entry of a table of contents.
+    /// Links to other places in the page ("#comments", "#respond", a recipe card) lead away
+    /// from the article as much as any link.
+    pub fn is_link_to_heading(&self, anchors: &HeadingAnchors) -> bool {
+        self.tag == Tag::A
+            && self
+                .attr_named(&local_name!("href"))
+                .and_then(|href| href.trim().strip_prefix('#'))
+                .is_some_and(|id| anchors.0.contains_key(id))
+    }
+}
+
+/// The `id`s and `name`s of the page's headings and of the elements inside them: the places a
+/// table of contents links to. (The map's values are unused: the word tables' map type is
+/// reused, which keeps the module smaller than a set type of its own.)
+#[derive(Debug, Default)]
+pub struct HeadingAnchors<'a>(FastMap<&'a str, u32>);
 
 /// A `javascript:` URL whose script is empty or `void`.
 fn does_nothing(href: &str) -> bool {
@@ -1263,6 +1283,28 @@ impl Dom {
         }
         let out = out.trim();
         (out.chars().count() <= max_chars).then(|| out.to_string())
+    }
+
+    /// See [`HeadingAnchors`].
+    pub fn heading_anchors(&self) -> HeadingAnchors<'_> {
+        let mut anchors = HeadingAnchors::default();
+        let mut i = 0;
+        while i < self.nodes.len() as NodeId {
+            if !self.tag(i).is_some_and(Tag::is_heading) {
+                i += 1;
+                continue;
+            }
+            let end = self.nodes[i as usize].end;
+            for el in (i..end).filter_map(|j| self.element(j)) {
+                for name in [local_name!("id"), local_name!("name")] {
+                    if let Some(v) = el.attr_named(&name).filter(|v| !v.is_empty()) {
+                        anchors.0.insert(v, 0);
+                    }
+                }
+            }
+            i = end;
+        }
+        anchors
     }
 
     /// Lowest common ancestor of two nodes.

@@ -109,7 +109,8 @@ fn analyze_with(html: &str, w: &Weights, lap: &mut dyn FnMut(&'static str)) -> A
     let pruned = prune::prune(&dom);
     lap("prune");
     let tables = TableStats::new(&dom);
-    let segs = segment::segment(&dom, &pruned, &tables);
+    let anchors = dom.heading_anchors();
+    let segs = segment::segment(&dom, &pruned, &tables, &anchors);
     lap("segment");
     let meta = metadata::collect(&dom);
     lap("metadata");

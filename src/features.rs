@@ -49,7 +49,7 @@ impl Hasher for WordHash {
 /// Distinct class/id strings cached per document; past this they are computed each time.
 const HINT_CACHE_LIMIT: usize = 4096;
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHash>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHash>>;
 
 /// Words with a `u32` of flags each. Every word of every block and every class word of a
 /// page is looked up in one of these, so the short ASCII words (most of them) are kept a

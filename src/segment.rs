@@ -1,7 +1,7 @@
 //! Stage 3: split the visible document into blocks: runs of text (and media) between block-level
 //! boundaries, the units the scorer judges one by one.
 
-use crate::dom::{push_collapsed, Dom, Kind, NodeId, Tag};
+use crate::dom::{push_collapsed, Dom, HeadingAnchors, Kind, NodeId, Tag};
 use crate::prune::Pruned;
 
 /// No block: used in [`Segments::block_of`].
@@ -32,6 +32,8 @@ pub struct Block {
     pub text: String,
     /// Characters of `text` that sit inside links.
     pub link_chars: usize,
+    /// Of those, the characters of links to a heading of the page (a table of contents).
+    pub heading_link_chars: usize,
     pub links: usize,
     /// Images, pictures and math in the run.
     pub media: usize,
@@ -124,7 +126,12 @@ impl TableStats {
     }
 }
 
-pub fn segment(dom: &Dom, pruned: &Pruned, tables: &TableStats) -> Segments {
+pub fn segment(
+    dom: &Dom,
+    pruned: &Pruned,
+    tables: &TableStats,
+    anchors: &HeadingAnchors,
+) -> Segments {
     let n = dom.len();
     let mut blocks: Vec<Block> = Vec::new();
     let mut block_of = vec![NO_BLOCK; n];
@@ -135,6 +142,8 @@ pub fn segment(dom: &Dom, pruned: &Pruned, tables: &TableStats) -> Segments {
     // Inside a link until this node index.
     let mut link_end: NodeId = 0;
     let mut link_start: NodeId = 0;
+    // The current link leads to a heading of the page.
+    let mut to_heading = false;
     // The link whose text was last counted, so a link split over several text nodes counts once.
     let mut counted_link: NodeId = 0;
     let mut i: NodeId = 0;
@@ -176,6 +185,7 @@ pub fn segment(dom: &Dom, pruned: &Pruned, tables: &TableStats) -> Segments {
                 if el.is_link() {
                     link_end = node.end;
                     link_start = i;
+                    to_heading = el.is_link_to_heading(anchors);
                 }
                 if matches!(el.tag, Tag::Img | Tag::Picture | Tag::Math)
                     || (el.tag == Tag::Br && i < atomic_end)
@@ -234,7 +244,11 @@ pub fn segment(dom: &Dom, pruned: &Pruned, tables: &TableStats) -> Segments {
                     let before = block.text.len();
                     push_collapsed(&mut block.text, t);
                     if i < link_end {
-                        block.link_chars += block.text[before..].chars().count();
+                        let chars = block.text[before..].chars().count();
+                        block.link_chars += chars;
+                        if to_heading {
+                            block.heading_link_chars += chars;
+                        }
                         if counted_link != link_start {
                             block.links += 1;
                             counted_link = link_start;
@@ -254,6 +268,7 @@ pub fn segment(dom: &Dom, pruned: &Pruned, tables: &TableStats) -> Segments {
         }
         b.chars = b.text.chars().count();
         b.link_chars = b.link_chars.min(b.chars);
+        b.heading_link_chars = b.heading_link_chars.min(b.link_chars);
     }
     Segments { blocks, block_of }
 }
@@ -290,6 +305,7 @@ fn open_block(
             kind,
             text: String::new(),
             link_chars: 0,
+            heading_link_chars: 0,
             links: 0,
             media: 0,
             chars: 0,

@@ -5,7 +5,7 @@ use crate::dom::{Dom, NodeId, Tag};
 use crate::features::{boilerplate_phrase, class_or_id_has_word, Features, NodeStats};
 use crate::patterns::{BYLINE_HINTS, COMMENT_HINTS};
 use crate::score::{Class, Scored};
-use crate::segment::{BlockKind, Segments};
+use crate::segment::{Block, BlockKind, Segments};
 use crate::weights::Weights;
 
 /// The article region and the keep/drop decision for every block.
@@ -21,13 +21,18 @@ pub struct Selection {
 }
 
 /// The value of a block in the region search: good text adds, clutter costs (capped, so one
-/// promo inside the body does not split the article), undecided blocks cost a little.
-fn region_value(class: Class, f: &Features, w: &Weights) -> f32 {
+/// promo inside the body does not split the article), undecided blocks cost a little. Links
+/// to the page's own headings cost nothing: a table of contents between the lead and the
+/// sections is dropped, but it belongs to the article and must not split it.
+fn region_value(class: Class, f: &Features, b: &Block, w: &Weights) -> f32 {
     match class {
         Class::Good => {
             w.good_value * (f.chars as f32).min(w.max_block_chars) * (1.0 - f.link_density)
         }
-        Class::Bad => -(w.bad_value * f.chars as f32).min(w.max_bad_cost),
+        Class::Bad => {
+            let chars = f.chars.saturating_sub(b.heading_link_chars);
+            -(w.bad_value * chars as f32).min(w.max_bad_cost)
+        }
         Class::Neutral => -w.neutral_cost,
     }
 }
@@ -55,7 +60,7 @@ pub fn select(
     let mut cur_start = 0usize;
     let mut cur_sum = 0.0f32;
     for i in 0..n {
-        let v = region_value(scored[i].class, &feats[i], w)
+        let v = region_value(scored[i].class, &feats[i], &segs.blocks[i], w)
             + if anchor == Some(i) {
                 w.headline_anchor
             } else {

@@ -65,6 +65,7 @@ fixtures! {
     photo_blog_sidebar => "photo-blog-sidebar",
     press_release_standfirst => "press-release-standfirst",
     paywall_jsonld_body => "paywall-jsonld-body",
+    wiki_contents => "wiki-contents",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

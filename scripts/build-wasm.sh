@@ -40,12 +40,12 @@ rm -rf "$OUT"
 mkdir -p "$OUT"
 wasm-bindgen --target web --out-dir "$OUT" --out-name declutter "$raw"
 
-# The bulk-memory and nontrapping-float features are what rustc emits for wasm32 today; wasm-opt
-# must be told it may keep (and use) them. Memory packing is skipped: it splits the data section
+# The bulk-memory and nontrapping-float features are what rustc emits for wasm32 today, SIMD what
+# .cargo/config.toml asks for; wasm-opt must be told it may keep (and use) them. Memory packing is skipped: it splits the data section
 # at every run of zeros (8,000+ segments here), which saves raw bytes but costs about 19 KB once
 # gzipped, and the module ships gzipped.
 # shellcheck disable=SC2086
-"$WASM_OPT" "$OPT_LEVEL" $OPT_SKIP --converge --strip-producers --strip-target-features --skip-pass=memory-packing --enable-bulk-memory --enable-nontrapping-float-to-int \
+"$WASM_OPT" "$OPT_LEVEL" $OPT_SKIP --converge --strip-producers --strip-target-features --skip-pass=memory-packing --enable-bulk-memory --enable-simd --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$OUT/declutter_bg.wasm" -o "$OUT/declutter_bg.wasm.opt"
 mv "$OUT/declutter_bg.wasm.opt" "$OUT/declutter_bg.wasm"

@@ -125,10 +125,18 @@ pub fn prune(dom: &Dom) -> Pruned {
     }
 }
 
+/// The longest heading, in characters, searched for "[edit]" links.
+const SECTION_HEADING_MAX_CHARS: usize = 200;
+
 /// The "[edit]" links wiki software puts inside each section heading, each with the wrapper
 /// that holds its brackets: a link whose words are an edit control's (see
 /// [`SECTION_EDIT_VERBS`]), in a heading that has words of its own besides.
 fn section_edit_controls(dom: &Dom, heading: NodeId) -> Vec<NodeId> {
+    // Only a heading's length of text is looked at: the search below reads the text of each
+    // control's wrappers, which must not grow with the page.
+    let Some(heading_text) = dom.short_text_of(heading, SECTION_HEADING_MAX_CHARS) else {
+        return Vec::new();
+    };
     let end = dom.node(heading).end;
     let mut controls = Vec::new();
     let mut j = heading + 1;
@@ -150,13 +158,9 @@ fn section_edit_controls(dom: &Dom, heading: NodeId) -> Vec<NodeId> {
         j = dom.node(control).end;
     }
     // A heading that is nothing but such a link is a heading.
-    let letters = |id: NodeId| {
-        dom.text_of(id)
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .count()
-    };
-    if letters(heading) > controls.iter().map(|&c| letters(c)).sum() {
+    let letters = |text: &str| text.chars().filter(|c| c.is_alphanumeric()).count();
+    let in_controls: usize = controls.iter().map(|&c| letters(&dom.text_of(c))).sum();
+    if letters(&heading_text) > in_controls {
         controls
     } else {
         Vec::new()

@@ -781,6 +781,15 @@ fn big_case(name: &str) -> Option<(String, Expect)> {
                 Expect::Kept,
             )
         }
+        // Each "[edit]"-like link makes the prune stage read the text around it; in a heading
+        // as long as the page that read the whole heading once per link (14 s on such a page).
+        "heading_edit_links_20k" => (
+            article_with(&format!(
+                "<h2>Section <span>{}</span></h2>",
+                "<a href=\"/w?action=edit\">edit</a> word ".repeat(20_000)
+            )),
+            Expect::Kept,
+        ),
         "entity_bomb_5m" => (
             article_with(&format!(
                 "<p>{}</p>",
@@ -933,6 +942,7 @@ big_cases!(
     bogus_cdata_bomb_1m,
     many_attributes_10k,
     entity_bomb_5m,
+    heading_edit_links_20k,
     json_ld_deep_and_big,
 );
 

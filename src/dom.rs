@@ -351,9 +351,7 @@ impl Element {
                 .attr_named(&local_name!("href"))
                 .is_some_and(|href| !does_nothing(href))
     }
-}
 
-impl Element {
     /// A link to a heading of this page (`href="#history"`): an entry of a table of contents.
     /// Links to other places in the page ("#comments", "#respond", a recipe card) lead away
     /// from the article as much as any link.

@@ -167,6 +167,8 @@ fn section_edit_controls(dom: &Dom, heading: NodeId) -> Vec<NodeId> {
     }
 }
 
+/// Whether a link's (or its wrapper's) text is an edit control: an edit verb first, and
+/// only the words of such controls, in any case, between any brackets and separators.
 fn is_section_edit_control(text: &str) -> bool {
     let lower = text.to_lowercase();
     let mut words = lower

@@ -234,6 +234,7 @@ pub fn select(
             }
         };
     }
+    whole_lists(dom, segs, feats, w, &mut kept, &mut notes);
     let container = root;
     drop_empty_headings(segs, scored, w, &mut kept, &mut notes);
     Selection {
@@ -449,6 +450,51 @@ fn drop_empty_headings(
                 }
             }
             _ => next_rank = 0,
+        }
+    }
+}
+
+/// A list whose items are mostly kept is kept whole: an item dropped only for its shape (an
+/// ingredient that is a link, a reference that is mostly one) is part of it. An item that
+/// says clutter in words (a boilerplate phrase), sits in a landmark or is a teaser card stays
+/// dropped.
+fn whole_lists(
+    dom: &Dom,
+    segs: &Segments,
+    feats: &[Features],
+    w: &Weights,
+    kept: &mut [bool],
+    notes: &mut [Option<String>],
+) {
+    let list_of = |b: &Block| {
+        (b.kind == BlockKind::ListItem && dom.tag(b.owner) == Some(Tag::Li))
+            .then(|| dom.node(b.owner).parent)
+            .flatten()
+    };
+    // Per list element: (kept items, items).
+    let mut counts = vec![(0usize, 0usize); dom.len()];
+    for (i, b) in segs.blocks.iter().enumerate() {
+        if let Some(l) = list_of(b) {
+            let c = &mut counts[l as usize];
+            c.0 += usize::from(kept[i]);
+            c.1 += 1;
+        }
+    }
+    for (i, b) in segs.blocks.iter().enumerate() {
+        let f = &feats[i];
+        if kept[i]
+            || notes[i].is_some()
+            || f.boilerplate.is_some()
+            || f.landmark.is_some()
+            || f.teaser
+        {
+            continue;
+        }
+        let Some(l) = list_of(b) else { continue };
+        let (k, t) = counts[l as usize];
+        if t >= w.whole_list_min_items && k as f32 >= w.whole_list_kept_share * t as f32 {
+            kept[i] = true;
+            notes[i] = Some("an item of a list whose other items are kept".to_string());
         }
     }
 }

@@ -99,6 +99,10 @@ pub struct Weights {
     /// A good block inside the article's container but outside the dense run is still kept
     /// when its score reaches this (clear prose, not a stray caption or comment).
     pub outside_run_score: f32,
+    /// A list of at least this many items, of which at least this share are kept, is kept
+    /// whole (items dropped for their shape alone, not for what they say).
+    pub whole_list_min_items: usize,
+    pub whole_list_kept_share: f32,
     /// A heading scoring at least this holds prose of its own (a paragraph set in heading
     /// markup) and is kept even with nothing under it.
     pub prose_heading_score: f32,
@@ -229,6 +233,8 @@ impl Default for Weights {
             neutral_cost: 6.0,
             lead_in_blocks: 3,
             outside_run_score: 6.0,
+            whole_list_min_items: 3,
+            whole_list_kept_share: 0.66,
             prose_heading_score: 6.0,
             cluster_link_density: 0.6,
             cluster_min_links: 3,

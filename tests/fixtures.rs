@@ -66,6 +66,8 @@ fixtures! {
     press_release_standfirst => "press-release-standfirst",
     paywall_jsonld_body => "paywall-jsonld-body",
     wiki_contents => "wiki-contents",
+    recipe_linked_ingredients => "recipe-linked-ingredients",
+    recipe_affiliate_ingredients => "recipe-affiliate-ingredients",
 }
 
 /// A forgotten folder would silently never run: every folder must be listed, and every listed

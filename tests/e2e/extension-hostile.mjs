@@ -191,13 +191,19 @@ export function defineHostileTests(browserName, launch) {
       // The same page again needs no more linear memory: growth would mean the core keeps
       // something from each extraction.
       assert.equal(last.wasmMemoryBytes, first.wasmMemoryBytes, 'the core\'s memory grew');
-      // Bounds far below what one retained view per cycle would cost (a reader document with its
-      // article is well over 100 KB, a hundred of them over 10 MB) and far above measurement noise.
+      // Chromium: bounds far below what one retained view per cycle would cost (a reader document
+      // with its article is well over 100 KB, a hundred of them over 10 MB) and far above the
+      // noise of its heap and document counters, read after a forced collection.
       if (heapKey === 'jsHeapBytes') {
         assert.ok(memoryAfter.jsHeapBytes - memoryBefore.jsHeapBytes < 2 * 1048576, `the tab's JS heap grew by ${mb(memoryAfter.jsHeapBytes - memoryBefore.jsHeapBytes)} MB`);
         assert.ok(memoryAfter.documents <= memoryBefore.documents, `documents ${memoryBefore.documents} → ${memoryAfter.documents}`);
       } else {
-        assert.ok(memoryAfter.residentBytes - memoryBefore.residentBytes < 40 * 1048576, `Firefox grew by ${mb(memoryAfter.residentBytes - memoryBefore.residentBytes)} MB`);
+        // Firefox offers only the resident size of its processes, after minimizing memory, and
+        // that swings on its own: two runs, the core's memory flat in both, measured -64 MB and
+        // +45 MB over these 100 cycles. The bound sits above that swing, so it catches a leak of
+        // about a megabyte a cycle (ten retained views), not a single retained view; the wasm memory
+        // and the page's own state above are the exact checks.
+        assert.ok(memoryAfter.residentBytes - memoryBefore.residentBytes < 100 * 1048576, `Firefox grew by ${mb(memoryAfter.residentBytes - memoryBefore.residentBytes)} MB`);
       }
     });
 

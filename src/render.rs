@@ -822,8 +822,10 @@ impl TextWriter {
     }
     fn flush(&mut self) {
         // Trailing spaces go only at a line break: between inline runs they separate words.
+        // Past the end of a `pre`, so does the newline its code usually ends with: the break
+        // after the block is the block's own, not one more blank line.
         if !self.out.is_empty() && self.pending > 0 {
-            while self.out.ends_with(' ') {
+            while self.out.ends_with(' ') || (self.pre == 0 && self.out.ends_with('\n')) {
                 self.out.pop();
             }
             match self.pending {

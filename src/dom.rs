@@ -1255,32 +1255,32 @@ impl Dom {
 
     /// All text of a subtree, whitespace collapsed.
     pub fn text_of(&self, id: NodeId) -> String {
-        let mut out = String::new();
-        let end = self.nodes[id as usize].end;
-        for i in id..end {
-            if let Some(t) = self.nodes[i as usize].text() {
-                push_collapsed(&mut out, t);
-            }
-        }
-        out.trim().to_string()
+        self.text_within(id, usize::MAX).unwrap_or_default()
     }
 
     /// [`Dom::text_of`] when that has at most `max_chars` characters; `None` when it has more,
     /// found without collapsing the rest of a long subtree.
     pub fn short_text_of(&self, id: NodeId, max_chars: usize) -> Option<String> {
+        // Past four bytes a character (and one trailing space, still to be trimmed), the text
+        // is too long whatever its characters.
+        let text = self.text_within(id, max_chars.saturating_add(1).saturating_mul(4))?;
+        (text.chars().count() <= max_chars).then_some(text)
+    }
+
+    /// The subtree's text, white space collapsed and trimmed; `None` as soon as it passes
+    /// `max_bytes` before trimming.
+    fn text_within(&self, id: NodeId, max_bytes: usize) -> Option<String> {
         let mut out = String::new();
         let end = self.nodes[id as usize].end;
         for i in id..end {
             if let Some(t) = self.nodes[i as usize].text() {
                 push_collapsed(&mut out, t);
-                // One trailing space may still be trimmed; a character takes at most 4 bytes.
-                if out.len() > 4 * (max_chars + 1) && out.chars().count() > max_chars + 1 {
+                if out.len() > max_bytes {
                     return None;
                 }
             }
         }
-        let out = out.trim();
-        (out.chars().count() <= max_chars).then(|| out.to_string())
+        Some(out.trim().to_string())
     }
 
     /// See [`HeadingAnchors`].

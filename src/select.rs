@@ -472,11 +472,11 @@ fn whole_lists(
             .flatten()
     };
     // Per list element: (kept items, items).
-    let mut counts = vec![(0usize, 0usize); dom.len()];
+    let mut counts = vec![(0u32, 0u32); dom.len()];
     for (i, b) in segs.blocks.iter().enumerate() {
         if let Some(l) = list_of(b) {
             let c = &mut counts[l as usize];
-            c.0 += usize::from(kept[i]);
+            c.0 += u32::from(kept[i]);
             c.1 += 1;
         }
     }
@@ -492,7 +492,7 @@ fn whole_lists(
         }
         let Some(l) = list_of(b) else { continue };
         let (k, t) = counts[l as usize];
-        if t >= w.whole_list_min_items && k as f32 >= w.whole_list_kept_share * t as f32 {
+        if t as usize >= w.whole_list_min_items && k as f32 >= w.whole_list_kept_share * t as f32 {
             kept[i] = true;
             notes[i] = Some("an item of a list whose other items are kept".to_string());
         }

@@ -1,10 +1,10 @@
 //! A compact, index-based copy of the parsed document.
 //!
-//! html5ever parses (into [`tree`], linked as the parser builds it); everything after that walks
-//! this arena. Nodes are stored in document (pre-)order, so a node's subtree is the index range
-//! `id..node.end`: "is X inside Y" is two integer comparisons, and every later stage is a linear
-//! pass over a `Vec` with no recursion, which keeps 100,000-deep documents safe on the small
-//! wasm stack.
+//! [`crate::tokenize`] reads the page and html5ever's tree builder builds it (into [`tree`],
+//! linked as the builder goes); everything after that walks this arena. Nodes are stored in
+//! document (pre-)order, so a node's subtree is the index range `id..node.end`: "is X inside Y"
+//! is two integer comparisons, and every later stage is a linear pass over a `Vec` with no
+//! recursion, which keeps 100,000-deep documents safe on the small wasm stack.
 
 use crate::features::FastMap;
 use html5ever::tendril::StrTendril;
@@ -483,9 +483,8 @@ enum Taken {
 /// A parsed tree, as [`append_tree`] reads it.
 trait Parsed: Sized {
     type Id: Copy + PartialEq;
-    /// Parses a whole document; `raw_text_starts` as [`bound::bounded_noting_raw_text`] gives
-    /// them.
-    fn document(html: &str, raw_text_starts: &[usize]) -> Self;
+    /// Parses a whole document.
+    fn document(html: &str) -> Self;
     /// Parses `html` as the content of a `<body>`, the way a `<noscript>`'s text reads with
     /// scripts off.
     fn fragment(html: &str) -> Self;
@@ -502,7 +501,7 @@ trait Parsed: Sized {
     fn parent(&self, id: Self::Id) -> Option<Self::Id>;
 }
 
-/// What the parser builds: [`tree`], straight from html5ever. Nothing else in the crate parses
+/// What the parser builds: [`tree`], straight from html5ever's tree builder. Nothing else in the crate parses
 /// with another tree type: html5ever's tree builder is generic over the tree it builds, and a
 /// second instance would add about 20 KB gzipped to the WebAssembly module.
 type ParsedTree = tree::Tree;
@@ -628,7 +627,7 @@ mod via_scraper {
     impl Parsed for Html {
         type Id = NodeId;
 
-        fn document(html: &str, _raw_text_starts: &[usize]) -> Html {
+        fn document(html: &str) -> Html {
             Html::parse_document(html)
         }
 
@@ -699,10 +698,13 @@ mod via_scraper {
 /// instructions stay as empty placeholders until then: a comment still separates the texts on
 /// either side of it, as in the DOM, so texts merge exactly where they did before.
 mod tree {
-    use super::{bound, Element, Kind, Namespace, Parsed, Tag, Taken};
-    use html5ever::tendril::{StrTendril, TendrilSink};
-    use html5ever::tree_builder::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
-    use html5ever::{driver, local_name, ns, Attribute, LocalName, QualName};
+    use super::{Element, Kind, Namespace, Parsed, Tag, Taken};
+    use crate::tokenize;
+    use html5ever::tendril::StrTendril;
+    use html5ever::tree_builder::{
+        create_element, ElemName, ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeSink,
+    };
+    use html5ever::{local_name, ns, Attribute, LocalName, QualName};
     use std::borrow::Cow;
     use std::cell::{Cell, Ref, RefCell};
 
@@ -736,42 +738,31 @@ mod tree {
         (id != NONE).then_some(id)
     }
 
+    fn build(builder: TreeBuilder<u32, Sink>, html: &str) -> Tree {
+        tokenize::run(&builder, html, tokenize::Mode::Data, |b| {
+            b.sink.raw_text_opened.take().is_some()
+        });
+        builder.sink.finish()
+    }
+
     impl Parsed for Tree {
         type Id = u32;
 
-        /// Scripts and styles are most of the bytes of many pages, and the parser reads their
-        /// text a line at a time, for a tree that drops it. So the input goes in in pieces,
-        /// each ending just past a `<script>` or `<style>` start tag as the bound scan saw
-        /// them; when the sink says the parser really did just open one, which will be
-        /// skipped, its text is left out and the input resumes at its end tag, which closes
-        /// it as before. The tree is the same; the parser does less.
-        fn document(html: &str, raw_text_starts: &[usize]) -> Tree {
-            let mut parser = driver::parse_document(Sink::new(), Default::default());
-            let input = StrTendril::from(html);
-            // Every cut is just past a `>` or at a `<`, so on a character boundary.
-            let piece = |from: usize, to: usize| input.subtendril(from as u32, (to - from) as u32);
-            let mut from = 0;
-            for &start in raw_text_starts {
-                if start <= from || start > html.len() {
-                    continue;
-                }
-                parser.process(piece(from, start));
-                from = start;
-                let opened = parser.tokenizer.sink.sink.raw_text_opened.take();
-                if let Some(end) =
-                    opened.and_then(|script| bound::raw_text_end(html, start, script))
-                {
-                    from = end;
-                }
-            }
-            parser.process(piece(from, html.len()));
-            parser.finish()
+        /// Scripts and styles are most of the bytes of many pages; the text of those the
+        /// arena drops is skipped by the tokenizer, not read (the sink says, when the tree
+        /// builder opens one, whether it will be dropped).
+        fn document(html: &str) -> Tree {
+            build(TreeBuilder::new(Sink::new(), Default::default()), html)
         }
 
         fn fragment(html: &str) -> Tree {
+            let sink = Sink::new();
             let body = QualName::new(None, ns!(html), local_name!("body"));
-            driver::parse_fragment(Sink::new(), Default::default(), body, Vec::new(), false)
-                .one(html)
+            let context = create_element(&sink, body, Vec::new());
+            build(
+                TreeBuilder::new_for_fragment(sink, context, None, Default::default()),
+                html,
+            )
         }
 
         fn len(&self) -> usize {
@@ -1163,8 +1154,7 @@ mod tree {
         use super::{Data, Parsed, Tree};
 
         fn texts(page: &str) -> Vec<String> {
-            let (html, raw_text_starts) = super::bound::bounded_noting_raw_text(page);
-            let tree = Tree::document(&html, &raw_text_starts);
+            let tree = Tree::document(&crate::dom::bound::bounded(page));
             let texts = tree.0.iter().filter_map(|slot| match &slot.data {
                 Data::Text(t) => Some(t.to_string()),
                 _ => None,
@@ -1180,23 +1170,22 @@ mod tree {
                         <script>a <!-- b </script> c</script><svg><style>svg style</style></svg>";
             assert_eq!(
                 texts(page),
-                ["{}", "cell", "a <!-- b ", " c", "svg style"],
-                "JSON-LD is read, a script with `<!--` is read whole, a style in SVG is markup"
+                ["{}", "cell", " c", "svg style"],
+                "JSON-LD is read, a style in SVG is markup"
             );
         }
     }
 }
 
 impl Dom {
-    /// Parses `html` with html5ever and lays the tree out in the arena.
+    /// Parses `html` and lays the tree out in the arena.
     /// Parsing never fails: malformed markup is repaired the way browsers repair it.
     pub fn parse(html: &str) -> Dom {
         Dom::parse_with::<ParsedTree>(html)
     }
 
     fn parse_with<T: Parsed>(html: &str) -> Dom {
-        let (html, raw_text_starts) = bound::bounded_noting_raw_text(html);
-        let mut parsed = T::document(&html, &raw_text_starts);
+        let mut parsed = T::document(&bound::bounded(html));
         let mut nodes: Vec<Node> = Vec::with_capacity(parsed.len());
         let root = parsed.root();
         append_tree(&mut nodes, &mut parsed, root, None, true);
@@ -1539,19 +1528,66 @@ mod tests {
         }
         assert!(pages.len() > 30, "the fixture pages were read");
         for page in &pages {
-            let native = lines(&super::Dom::parse_with::<super::tree::Tree>(page));
-            let scraper = lines(&super::Dom::parse_with::<scraper::Html>(page));
-            if let Some(i) =
-                (0..native.len().max(scraper.len())).find(|&i| native.get(i) != scraper.get(i))
-            {
-                panic!(
-                    "node {i} differs: {:?} vs scraper's {:?}\nin {}",
-                    native.get(i),
-                    scraper.get(i),
-                    page.get(..300).unwrap_or(page)
-                );
-            }
+            assert_same_arena(page, "");
         }
+    }
+
+    fn assert_same_arena(page: &str, name: &str) {
+        let native = lines(&super::Dom::parse_with::<super::tree::Tree>(page));
+        let scraper = lines(&super::Dom::parse_with::<scraper::Html>(page));
+        if let Some(i) =
+            (0..native.len().max(scraper.len())).find(|&i| native.get(i) != scraper.get(i))
+        {
+            panic!(
+                "node {i} differs: {:?} vs scraper's {:?}\nin {name} {}",
+                native.get(i),
+                scraper.get(i),
+                page.get(..300).unwrap_or(page)
+            );
+        }
+    }
+
+    /// The same on every page of the development corpora, when they are there (the
+    /// `DECLUTTER_CORPORA` folder, by default `../shared/corpora`): real pages hold markup no
+    /// one thinks to write by hand.
+    #[test]
+    fn both_parse_trees_give_the_same_arena_on_the_corpora() {
+        use std::io::Read;
+        let root = std::env::var("DECLUTTER_CORPORA")
+            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora").into());
+        let root = std::path::Path::new(&root);
+        let mut files = Vec::new();
+        let list = |dir: std::path::PathBuf| -> Vec<std::path::PathBuf> {
+            std::fs::read_dir(dir)
+                .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                .unwrap_or_default()
+        };
+        files.extend(list(root.join("trafilatura-eval/html")));
+        for page in list(root.join("readability-test-pages")) {
+            files.extend(list(page).into_iter().filter(|f| {
+                f.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("source.html"))
+            }));
+        }
+        if files.is_empty() {
+            eprintln!("no corpora at {}: skipped", root.display());
+            return;
+        }
+        files.sort();
+        for file in &files {
+            let Ok(bytes) = std::fs::read(file) else {
+                continue;
+            };
+            let mut raw = Vec::new();
+            if file.extension().is_some_and(|e| e == "gz") {
+                let read = flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut raw);
+                assert!(read.is_ok(), "{} decompresses", file.display());
+            } else {
+                raw = bytes;
+            }
+            assert_same_arena(&String::from_utf8_lossy(&raw), &file.display().to_string());
+        }
+        eprintln!("{} corpus pages give the same arena", files.len());
     }
 
     #[test]
@@ -1655,6 +1691,7 @@ mod tests {
 /// siblings as in Blink; attributes and unclosed formatting elements past their limits are
 /// dropped. All text is kept. Ordinary pages are passed through untouched.
 mod bound {
+    use crate::tokenize::find_byte;
     use std::borrow::Cow;
 
     /// Deeper elements become siblings at this depth, as in Blink.
@@ -1787,9 +1824,6 @@ mod bound {
         key
     }
 
-    const SCRIPT: u64 = key_of("script");
-    const STYLE: u64 = key_of("style");
-
     /// Adds one list's names to the table (or marks them, if another list had them first);
     /// returns the new count of entries.
     const fn add(
@@ -1850,51 +1884,14 @@ mod bound {
     }
 
     pub fn bounded(html: &str) -> Cow<'_, str> {
-        bounded_noting_raw_text(html).0
-    }
-
-    /// [`bounded`], and where each `<script>` and `<style>` start tag of the input seems to end
-    /// (the scan reads tags much as the parser does, not exactly: these are guesses, which
-    /// `tree::Tree::document` checks); none when the input was rewritten.
-    pub fn bounded_noting_raw_text(html: &str) -> (Cow<'_, str>, Vec<usize>) {
         let mut probe = Scan::new(html, false);
         probe.run();
         if !probe.exceeded {
-            return (Cow::Borrowed(html), probe.raw_text_starts);
+            return Cow::Borrowed(html);
         }
         let mut rewrite = Scan::new(html, true);
         rewrite.run();
-        (Cow::Owned(rewrite.out), Vec::new())
-    }
-
-    /// Where the parser ends the text of a `<script>` (or, with `script` false, a `<style>`)
-    /// whose start tag ends at `from`: at the first `</script` (`</style`), in any case, that
-    /// white space, `/` or `>` follows. `None` when that is not certain: a script in which
-    /// `<!--` comes first (the parser then reads it in "escaped" states, where such an end tag
-    /// may not end it), or text that runs to the end of the input.
-    pub fn raw_text_end(html: &str, from: usize, script: bool) -> Option<usize> {
-        let bytes = html.as_bytes();
-        let name: &[u8] = if script { b"script" } else { b"style" };
-        let mut at = from;
-        loop {
-            let lt = find_byte(bytes, at, b'<')?;
-            let rest = &bytes[lt + 1..];
-            if rest.first() == Some(&b'/')
-                && rest
-                    .get(1..1 + name.len())
-                    .is_some_and(|n| n.eq_ignore_ascii_case(name))
-                && matches!(
-                    rest.get(1 + name.len()),
-                    Some(b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>')
-                )
-            {
-                return Some(lt);
-            }
-            if script && rest.starts_with(b"!--") {
-                return None;
-            }
-            at = lt + 1;
-        }
+        Cow::Owned(rewrite.out)
     }
 
     struct Scan<'a> {
@@ -1914,8 +1911,6 @@ mod bound {
         formatting_total: usize,
         /// The first attributes of the current tag: (start, end) in the source, for a rewrite.
         attrs: Vec<(usize, usize)>,
-        /// Just past each `<script>` and `<style>` start tag (see [`bounded_noting_raw_text`]).
-        raw_text_starts: Vec<usize>,
     }
 
     impl<'a> Scan<'a> {
@@ -1933,7 +1928,6 @@ mod bound {
                 open_formatting: [0; FORMATTING.len()],
                 formatting_total: 0,
                 attrs: Vec::new(),
-                raw_text_starts: Vec::new(),
             }
         }
 
@@ -2154,9 +2148,6 @@ mod bound {
                 }
             }
             if class.raw_text {
-                if (name.len, name.key) == (6, SCRIPT) || (name.len, name.key) == (5, STYLE) {
-                    self.raw_text_starts.push(self.pos);
-                }
                 // Copy the element's text up to its end tag, which the main loop then handles.
                 let end = self
                     .find_end_tag(self.pos, &name)
@@ -2240,32 +2231,6 @@ mod bound {
             self.stack.push(Open { name, flat });
             true
         }
-    }
-
-    /// Position of the first `needle` in `hay` at or after `from`. Eight bytes are tested at a
-    /// time with integer arithmetic: the scan calls this for every tag and quoted attribute,
-    /// mostly over short distances, where a general `memchr` spends its time getting started.
-    fn find_byte(hay: &[u8], from: usize, needle: u8) -> Option<usize> {
-        const LOW: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        let pattern = LOW * u64::from(needle);
-        let mut i = from;
-        while let Some(chunk) = hay.get(i..i + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            let x = u64::from_le_bytes(word) ^ pattern;
-            // A zero byte of `x` is a match; the lowest flagged byte is the first one (a
-            // borrow can only flag bytes above a real match).
-            let found = x.wrapping_sub(LOW) & !x & HIGH;
-            if found != 0 {
-                return Some(i + (found.trailing_zeros() / 8) as usize);
-            }
-            i += 8;
-        }
-        hay.get(i..)?
-            .iter()
-            .position(|&b| b == needle)
-            .map(|p| i + p)
     }
 
     /// Takes one from a count; true if there was one.

@@ -25,6 +25,7 @@ mod sanitize;
 mod score;
 mod segment;
 mod select;
+mod tokenize;
 mod url;
 #[cfg(target_arch = "wasm32")]
 mod wasm;

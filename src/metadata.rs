@@ -319,60 +319,23 @@ fn str_field(v: &Value, key: &str) -> Option<String> {
 /// ("Wohngew&#x00E4;chshaus", "Caf&eacute;"): they are decoded as the HTML parser would decode
 /// them in text, a no-break space becoming a plain one.
 fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
-        let tail = &rest[at..];
-        match char_ref(tail) {
-            Some((chars, len)) => {
-                out.extend(
-                    chars
-                        .into_iter()
-                        .flatten()
-                        .map(|c| if c == '\u{a0}' { ' ' } else { c }),
-                );
-                rest = &tail[len..];
+        match crate::tokenize::char_ref(rest.as_bytes(), at + 1, false) {
+            Some((text, end)) => {
+                out.extend(text.chars().map(|c| if c == '\u{a0}' { ' ' } else { c }));
+                rest = &rest[end..];
             }
             None => {
                 out.push('&');
-                rest = &tail[1..];
+                rest = &rest[at + 1..];
             }
         }
     }
     out.push_str(rest);
     out
-}
-
-/// Bytes after the `&` of the longest character reference, semicolon included
-/// (`&CounterClockwiseContourIntegral;`): a `;` further away ends something else.
-const LONGEST_CHAR_REF: usize = 32;
-
-/// The character reference `s` starts with (`&#x00E4;`, `&#228;`, `&auml;`, always with its
-/// semicolon): its one or two characters and its length in bytes.
-fn char_ref(s: &str) -> Option<([Option<char>; 2], usize)> {
-    let semi = 1 + s[1..]
-        .bytes()
-        .take(LONGEST_CHAR_REF)
-        .position(|b| b == b';')?;
-    let name = &s[1..semi];
-    if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        let c = char::from_u32(code).filter(|&c| c != '\0')?;
-        return Some(([Some(c), None], semi + 1));
-    }
-    let &(a, b) = markup5ever::data::NAMED_ENTITIES.get(&s[1..=semi])?;
-    let first = char::from_u32(a).filter(|_| a != 0)?;
-    Some((
-        [Some(first), char::from_u32(b).filter(|_| b != 0)],
-        semi + 1,
-    ))
 }
 
 fn author_names(v: &Value) -> Option<String> {
@@ -778,14 +741,12 @@ mod tests {
             decode_entities("Caf&eacute; &amp; Bar&nbsp;&#8220;Eins&#8221;"),
             "Café & Bar “Eins”"
         );
-        for kept in [
-            "AT&T",
-            "a & b",
-            "&unknown;",
-            "&#xZZ;",
-            "&#0;",
-            "fish &amp chips",
-        ] {
+        // As in HTML text, the oldest names need no semicolon.
+        assert_eq!(
+            decode_entities("fish &amp chips &copy 2024"),
+            "fish & chips © 2024"
+        );
+        for kept in ["AT&T", "a & b", "&unknown;", "&#xZZ;", "&;"] {
             assert_eq!(decode_entities(kept), kept, "{kept}");
         }
     }

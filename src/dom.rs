@@ -1551,6 +1551,7 @@ mod tests {
     /// `DECLUTTER_CORPORA` folder, by default `../shared/corpora`): real pages hold markup no
     /// one thinks to write by hand.
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn both_parse_trees_give_the_same_arena_on_the_corpora() {
         use std::io::Read;
         let root = std::env::var("DECLUTTER_CORPORA")

@@ -53,6 +53,7 @@ pub fn run<K: TokenSink>(sink: &K, html: &str, mode: Mode, skip_text: impl Fn(&K
         input: StrTendril::from_slice(src),
         at: 0,
         last_start: LocalName::from(""),
+        names: std::array::from_fn(|_| None),
     };
     let mut mode = Some(mode);
     while let Some(m) = mode {
@@ -98,7 +99,12 @@ struct Tokenizer<'a, K: TokenSink> {
     at: usize,
     /// The last start tag's name: raw text ends at the end tag of that name.
     last_start: LocalName,
+    /// Names seen recently, by a hash of their first bytes and length.
+    names: [Option<LocalName>; 1 << NAME_SLOT_BITS],
 }
+
+/// log2 of the slots in `Tokenizer::names`.
+const NAME_SLOT_BITS: u32 = 6;
 
 fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | b'\x0c' | b' ')
@@ -336,12 +342,25 @@ impl<'a, K: TokenSink> Tokenizer<'a, K> {
     }
 
     /// A tag or attribute name: ASCII letters in lower case, NUL as U+FFFD.
-    fn name(&self, from: usize, to: usize) -> LocalName {
+    fn name(&mut self, from: usize, to: usize) -> LocalName {
         let raw = &self.src[from..to];
         if raw.bytes().any(|c| c.is_ascii_uppercase() || c == 0) {
-            LocalName::from(raw.to_ascii_lowercase().replace('\0', "\u{fffd}"))
-        } else {
-            LocalName::from(raw)
+            return LocalName::from(raw.to_ascii_lowercase().replace('\0', "\u{fffd}"));
+        }
+        // Interning hashes the whole name; a page uses a few dozen names thousands of times,
+        // and a recent one is found by its first bytes and length and one comparison.
+        let mut head = [0u8; 8];
+        let n = raw.len().min(8);
+        head[..n].copy_from_slice(&raw.as_bytes()[..n]);
+        let key = u64::from_le_bytes(head) ^ (raw.len() as u64).rotate_right(8);
+        let slot = (key.wrapping_mul(crate::dom::HASH_FACTOR) >> (64 - NAME_SLOT_BITS)) as usize;
+        match &self.names[slot] {
+            Some(name) if &**name == raw => name.clone(),
+            _ => {
+                let name = LocalName::from(raw);
+                self.names[slot] = Some(name.clone());
+                name
+            }
         }
     }
 
@@ -658,8 +677,9 @@ enum Piece {
 /// dealt with (as `nul` says); `None` when there is nothing to change, which is most text.
 fn decode(src: &str, from: usize, to: usize, refs: Refs, nul: Nul) -> Option<Vec<Piece>> {
     let b = &src.as_bytes()[..to];
-    let special = |c: u8| c == 0 || (c == b'&' && refs != Refs::No);
-    let first = (from..to).find(|&i| special(b[i]))?;
+    // NUL, and `&` where references count.
+    let amp = if refs == Refs::No { 0 } else { b'&' };
+    let first = find_either(b, from, 0, amp)?;
     let mut pieces = Vec::new();
     let mut out = String::with_capacity(to - from);
     out.push_str(&src[from..first]);
@@ -687,7 +707,7 @@ fn decode(src: &str, from: usize, to: usize, refs: Refs, nul: Nul) -> Option<Vec
                 }
             }
         } else {
-            let next = (i + 1..to).find(|&j| special(b[j])).unwrap_or(to);
+            let next = find_either(b, i + 1, 0, amp).unwrap_or(to);
             out.push_str(&src[i..next]);
             i = next;
         }
@@ -818,6 +838,32 @@ pub fn find_byte(hay: &[u8], from: usize, needle: u8) -> Option<usize> {
     hay.get(i..)?
         .iter()
         .position(|&b| b == needle)
+        .map(|p| i + p)
+}
+
+/// Position of the first `a` or `b` in `hay` at or after `from`, eight bytes at a time as in
+/// [`find_byte`].
+fn find_either(hay: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (pattern_a, pattern_b) = (LOW * u64::from(a), LOW * u64::from(b));
+    let mut i = from;
+    while let Some(chunk) = hay.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let (x, y) = (word ^ pattern_a, word ^ pattern_b);
+        // Each test flags its first match and perhaps bytes above it, so the lowest flag of
+        // the two is the first match of either.
+        let found = ((x.wrapping_sub(LOW) & !x) | (y.wrapping_sub(LOW) & !y)) & HIGH;
+        if found != 0 {
+            return Some(i + (found.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    hay.get(i..)?
+        .iter()
+        .position(|&c| c == a || c == b)
         .map(|p| i + p)
 }
 
@@ -982,6 +1028,26 @@ mod tests {
             "<title>x</title",
         ] {
             same_tokens(page);
+        }
+    }
+
+    #[test]
+    fn find_either_finds_the_first_of_two_bytes() {
+        let hay = b"ab&cd\0efghijklmnop&qrstuv\x80\xbc&&wxyz\0";
+        for from in 0..=hay.len() + 1 {
+            for (a, b) in [
+                (b'&', 0),
+                (0, 0),
+                (b'a', b'z'),
+                (b'\xbc', b'\x80'),
+                (b'!', b';'),
+            ] {
+                let want = hay
+                    .get(from..)
+                    .and_then(|h| h.iter().position(|&c| c == a || c == b))
+                    .map(|p| from + p);
+                assert_eq!(super::find_either(hay, from, a, b), want, "{from} {a} {b}");
+            }
         }
     }
 

@@ -40,12 +40,7 @@ pub enum Mode {
 /// Reads `html` into `sink`, starting in `mode`. After each start tag that opens raw text,
 /// `skip_text` is asked whether that text will be dropped; if so it is not handed on.
 pub fn run<K: TokenSink>(sink: &K, html: &str, mode: Mode, skip_text: impl Fn(&K) -> bool) {
-    // The standard reads every CR LF pair and every lone CR as LF before tokenizing.
-    let normalized: Cow<str> = if html.contains('\r') {
-        Cow::Owned(html.replace("\r\n", "\n").replace('\r', "\n"))
-    } else {
-        Cow::Borrowed(html)
-    };
+    let normalized = newlines_normalized(html);
     let src = normalized.strip_prefix('\u{feff}').unwrap_or(&normalized);
     let mut tokenizer = Tokenizer {
         sink,
@@ -68,6 +63,31 @@ pub fn run<K: TokenSink>(sink: &K, html: &str, mode: Mode, skip_text: impl Fn(&K
     }
     let _ = sink.process_token(Token::EOFToken, LINE);
     sink.end();
+}
+
+/// `html` with every CR LF pair and every lone CR read as LF, as the standard reads the input
+/// before tokenizing.
+fn newlines_normalized(html: &str) -> Cow<'_, str> {
+    let b = html.as_bytes();
+    let Some(first) = find_byte(b, 0, b'\r') else {
+        return Cow::Borrowed(html);
+    };
+    let mut out = String::with_capacity(html.len());
+    let mut from = 0;
+    let mut cr = Some(first);
+    while let Some(at) = cr {
+        // Every cut is at a CR, so on a character boundary.
+        out.push_str(&html[from..at]);
+        out.push('\n');
+        from = if b.get(at + 1) == Some(&b'\n') {
+            at + 2
+        } else {
+            at + 1
+        };
+        cr = find_byte(b, from, b'\r');
+    }
+    out.push_str(&html[from..]);
+    Cow::Owned(out)
 }
 
 /// The tree builder is told a line number with every token; nothing reads it.
@@ -104,7 +124,7 @@ struct Tokenizer<'a, K: TokenSink> {
 }
 
 /// log2 of the slots in `Tokenizer::names`.
-const NAME_SLOT_BITS: u32 = 6;
+const NAME_SLOT_BITS: u32 = 8;
 
 fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | b'\x0c' | b' ')
@@ -1028,6 +1048,18 @@ mod tests {
             "<title>x</title",
         ] {
             same_tokens(page);
+        }
+    }
+
+    #[test]
+    fn newlines_read_as_the_standard_reads_them() {
+        for (raw, want) in [
+            ("a\r\nb\rc\n\rd\r\r\ne\r", "a\nb\nc\n\nd\n\ne\n"),
+            ("\r\n\r\n", "\n\n"),
+            ("é\rü", "é\nü"),
+            ("none", "none"),
+        ] {
+            assert_eq!(super::newlines_normalized(raw), want, "{raw:?}");
         }
     }
 

@@ -4,15 +4,14 @@
 # Steps: cargo (wasm32) → wasm-bindgen (JS glue + types) → wasm-opt (npm binaryen; Debian's
 # wasm-opt 108 produces modules that fail to load) → size report.
 #
-# Levels, measured together for size (gzipped, wasm + glue) and speed: rustc opt-level "z"
-# (profile wasm-release; the parser's tendril, markup5ever and string_cache at 3, see Cargo.toml) is
-# the only one under the 300 KB budget (z 294 KB, s 313 KB, 3 331 KB;
-# opt-level 3 for the crate alone, dependencies at z: 310 KB). After that, wasm-opt at a fixed
-# point. Its inlining-optimizing pass is skipped: rustc at "z" has already chosen what to
-# inline, and the pass's extra inlining costs about 7 KB gzipped (-O3: 297.6 KB with it, 290.6 KB
-# without) for no speed we can measure (extract over 230 corpus pages in Node, alternating runs:
-# medians within 3% of each other, inside the run-to-run noise). -Os with the pass was the
-# previous choice (1 KB smaller than -O3 with it, 2-4% slower); -Oz is 10-15% slower.
+# Levels, measured together for size (gzipped, wasm + glue) and speed (extract over 230 corpus
+# pages in Node, both builds in one process, alternating: bench/node-ab.mjs): the profile
+# wasm-release builds what runs on every page (this crate, html5ever's tree builder, tendril,
+# markup5ever, string_cache) at rustc opt-level 3 and the rest at "z" (see Cargo.toml): 278 KB.
+# "z" throughout is 233 KB and 2.1x slower; 3 throughout 288 KB and no faster. After that,
+# wasm-opt at a fixed point. Its inlining-optimizing pass is skipped: rustc has already chosen
+# what to inline, and the pass adds bytes (288.4 KB against 287.8 KB at 3 throughout) and no
+# speed (1.01x the time).
 # The JS glue is minified (terser): 4.3 KB gzipped as generated, 2.8 KB minified.
 # Compare with WASM_OPT_LEVEL=-Os, WASM_OPT_SKIP= (empty: run every pass), WASM_OUT=/tmp/x and
 # WASM_CARGO_ARGS='--config profile.wasm-release.opt-level="s"'.

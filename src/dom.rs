@@ -1504,6 +1504,8 @@ mod tests {
             "<select><script>s</script><option>o<style>p</style></select>",
             "<script type=application/ld+json>{\"@type\":\"NewsArticle\"}</script><p>j</p>",
             "<noscript><style>n</style><script>m</script></noscript><script>never closed <p>t",
+            // CDATA in foreign content, with a NUL (U+FFFD in SVG) and run to the end.
+            "<svg><![CDATA[a\0b<p>]]>c</svg><math><![CDATA[x\0",
         ]
         .iter()
         .map(|p| p.to_string())
@@ -1532,6 +1534,133 @@ mod tests {
         }
     }
 
+    /// Random markup from fragments that steer the tree builder (tables, foreign content,
+    /// templates, raw text, misnested formatting) as well as the tokenizer.
+    #[test]
+    fn both_parse_trees_give_the_same_arena_on_random_markup() {
+        const PARTS: &[&str] = &[
+            "<table>",
+            "</table>",
+            "<tr>",
+            "<td>",
+            "</td>",
+            "<th>",
+            "<caption>",
+            "<colgroup>",
+            "<svg>",
+            "</svg>",
+            "<math>",
+            "</math>",
+            "<mi>",
+            "<mtext>",
+            "<foreignObject>",
+            "<annotation-xml>",
+            "<desc>",
+            "<select>",
+            "</select>",
+            "<option>",
+            "<optgroup>",
+            "<template>",
+            "</template>",
+            "<noscript>",
+            "</noscript>",
+            "<script>",
+            "</script>",
+            "<style>",
+            "</style>",
+            "<title>",
+            "</title>",
+            "<textarea>",
+            "</textarea>",
+            "<plaintext>",
+            "<p>",
+            "</p>",
+            "<b>",
+            "</b>",
+            "<i>",
+            "</i>",
+            "<a href=x>",
+            "</a>",
+            "<div>",
+            "</div>",
+            "<![CDATA[",
+            "]]>",
+            "<!--",
+            "-->",
+            "text",
+            " ",
+            "\n",
+            "\r\n",
+            "&amp;",
+            "&not",
+            "\0",
+            "<frameset>",
+            "<frame>",
+            "<body>",
+            "<html>",
+            "<head>",
+            "</head>",
+            "<li>",
+            "<ul>",
+            "</ul>",
+            "<h1>",
+            "</h2>",
+            "<pre>",
+            "<form>",
+            "</form>",
+            "<input type=hidden>",
+            "<img src=a>",
+            "<br>",
+            "</br>",
+            "<!DOCTYPE html>",
+            "<!DOCTYPE html PUBLIC '-//W3C//DTD HTML 4.01//EN'>",
+            "<iframe>",
+            "</iframe>",
+            "<xmp>",
+            "<nobr>",
+            "<button>",
+            "<ruby>",
+            "<rt>",
+            "<dd>",
+            "<dt>",
+            "<hr>",
+            "<object>",
+            "<param>",
+            "<marquee>",
+            "</",
+            "<",
+            ">",
+            "/",
+            "'",
+            "\"",
+            "=",
+            "<!",
+            "<script type=application/ld+json>",
+            "<SCRIPT>",
+            "</SCRIPT>",
+            "<Svg>",
+            "<font color=r>",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let rounds: usize = std::env::var("DECLUTTER_RANDOM_PAGES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(5_000);
+        for _ in 0..rounds {
+            let len = 1 + next() % 40;
+            let page: String = (0..len)
+                .map(|_| PARTS[(next() % PARTS.len() as u64) as usize])
+                .collect();
+            assert_same_arena(&page, "random page");
+        }
+    }
+
     fn assert_same_arena(page: &str, name: &str) {
         let native = lines(&super::Dom::parse_with::<super::tree::Tree>(page));
         let scraper = lines(&super::Dom::parse_with::<scraper::Html>(page));
@@ -1539,7 +1668,7 @@ mod tests {
             (0..native.len().max(scraper.len())).find(|&i| native.get(i) != scraper.get(i))
         {
             panic!(
-                "node {i} differs: {:?} vs scraper's {:?}\nin {name} {}",
+                "node {i} differs: {:?} vs scraper's {:?}\nin {name} {:?}",
                 native.get(i),
                 scraper.get(i),
                 page.get(..300).unwrap_or(page)

@@ -1555,22 +1555,7 @@ mod tests {
             "<marquee>", "</", "<", ">", "/", "'", "\"", "=", "<!",
             "<script type=application/ld+json>", "<SCRIPT>", "</SCRIPT>", "<Svg>", "<font color=r>",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        let rounds: usize = std::env::var("DECLUTTER_RANDOM_PAGES")
-            .ok()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(5_000);
-        for _ in 0..rounds {
-            let len = 1 + next() % 40;
-            let page: String = (0..len)
-                .map(|_| PARTS[(next() % PARTS.len() as u64) as usize])
-                .collect();
+        for page in crate::tokenize::tests::random_pages(PARTS, 40, 5_000) {
             assert_same_arena(&page, "random page");
         }
     }

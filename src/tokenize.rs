@@ -899,7 +899,7 @@ fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::{run, Mode};
     use html5ever::tendril::StrTendril;
     use html5ever::tokenizer::states::RawKind;
@@ -907,6 +907,32 @@ mod tests {
         BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer,
     };
     use std::cell::RefCell;
+
+    /// Pages of up to `max_parts` fragments of `parts`, from a fixed pseudo-random sequence:
+    /// `rounds` of them, or DECLUTTER_RANDOM_PAGES for a longer search.
+    pub(crate) fn random_pages<'a>(
+        parts: &'a [&'a str],
+        max_parts: u64,
+        rounds: usize,
+    ) -> impl Iterator<Item = String> + 'a {
+        let rounds = std::env::var("DECLUTTER_RANDOM_PAGES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(rounds);
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        (0..rounds).map(move |_| {
+            let len = 1 + next() % max_parts;
+            (0..len)
+                .map(|_| parts[(next() % parts.len() as u64) as usize])
+                .collect()
+        })
+    }
 
     /// Collects tokens, and asks for raw text after the start tags that the tree builder
     /// asks it for (without a tree builder, so both tokenizers can be compared alone).
@@ -1093,23 +1119,7 @@ mod tests {
             "a", "div", "b", "x", "href", "DOCTYPE", "PUBLIC", "SYSTEM", "html", "<![CDATA[", "]]>",
             "é", "中", "\u{feff}",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        // More with DECLUTTER_RANDOM_PAGES=N, for a longer search.
-        let rounds: usize = std::env::var("DECLUTTER_RANDOM_PAGES")
-            .ok()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(20_000);
-        for _ in 0..rounds {
-            let len = 1 + next() % 24;
-            let page: String = (0..len)
-                .map(|_| PARTS[(next() % PARTS.len() as u64) as usize])
-                .collect();
+        for page in random_pages(PARTS, 24, 20_000) {
             same_tokens(&page);
         }
     }

@@ -1256,6 +1256,22 @@ impl Dom {
         (text.chars().count() <= max_chars).then_some(text)
     }
 
+    /// The start of the subtree's text, white space collapsed: at least `max_bytes` of it when
+    /// it has that many (whole text nodes are read), never the rest of a long subtree.
+    pub fn leading_text(&self, id: NodeId, max_bytes: usize) -> String {
+        let mut out = String::new();
+        let end = self.nodes[id as usize].end;
+        for i in id..end {
+            if let Some(t) = self.nodes[i as usize].text() {
+                push_collapsed(&mut out, t);
+                if out.len() >= max_bytes {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
     /// The subtree's text, white space collapsed and trimmed; `None` as soon as it passes
     /// `max_bytes` before trimming.
     fn text_within(&self, id: NodeId, max_bytes: usize) -> Option<String> {

@@ -3,7 +3,8 @@
 use crate::dom::{unicode_space_len, Dom, Element, Kind, NodeId, Tag, HASH_FACTOR};
 use crate::patterns::{
     BOILERPLATE_LINES, BOILERPLATE_PREFIXES, CAPTION_HINTS, NEGATIVE_HINTS, NEGATIVE_ROLES,
-    NEGATIVE_STEMS, POSITIVE_HINTS, POSITIVE_ITEMPROPS, POSITIVE_ROLES, STEM_EXCEPTIONS, STOPWORDS,
+    NEGATIVE_STEMS, POSITIVE_HINTS, POSITIVE_ITEMPROPS, POSITIVE_ROLES, QUANTITY_UNITS,
+    STEM_EXCEPTIONS, STOPWORDS,
 };
 use crate::prune::Pruned;
 use crate::segment::{is_blank, Block, Segments};
@@ -632,6 +633,47 @@ pub fn node_stats(dom: &Dom, pruned: &Pruned, w: &Weights) -> NodeStats {
     s
 }
 
+/// Bytes of an element's text read to see whether it opens with an amount and a unit.
+const QUANTITY_PEEK_BYTES: usize = 48;
+
+/// Whether `text` opens with an amount and a unit of measure ("1 cup", "1 1/2 tsp", "½ tsp",
+/// "200g", "2 EL"): how an ingredient line starts, and a headline does not.
+pub fn opens_with_quantity(text: &str) -> bool {
+    let is_amount = |w: &str| {
+        w.chars()
+            .any(|c| c.is_ascii_digit() || ('¼'..='¾').contains(&c) || ('⅐'..='⅞').contains(&c))
+            && w.chars().all(|c| {
+                c.is_ascii_digit()
+                    || matches!(c, '/' | '.' | ',' | '-' | '–' | '⁄')
+                    || ('¼'..='¾').contains(&c)
+                    || ('⅐'..='⅞').contains(&c)
+            })
+    };
+    let is_unit = |w: &str| {
+        let w = w.trim_end_matches(['.', ',', ')']);
+        QUANTITY_UNITS.contains(&w) || QUANTITY_UNITS.contains(&w.to_lowercase().as_str())
+    };
+    let mut words = text.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if !is_amount(first) {
+        // An amount and its unit written together, as written ("200g", "2EL", not "5G").
+        let unit_at = first
+            .find(|c: char| c.is_alphabetic())
+            .unwrap_or(first.len());
+        return unit_at > 0
+            && is_amount(&first[..unit_at])
+            && QUANTITY_UNITS.contains(&&first[unit_at..]);
+    }
+    let mut next = words.next();
+    if next.is_some_and(is_amount) {
+        // "1 1/2 cups"
+        next = words.next();
+    }
+    next.is_some_and(is_unit)
+}
+
 /// Finds runs of same-shaped sibling elements (same tag and class) that are mostly links: the
 /// "More news" card grids and related-story lists. Works on hashed class names too, since
 /// only equality of the class strings matters.
@@ -671,7 +713,20 @@ fn mark_teasers(dom: &Dom, pruned: &Pruned, w: &Weights, s: &mut NodeStats) {
                                 && has_linked_heading(dom, c, s))
                     })
                     .collect();
-                if linky.len() >= w.teaser_min_cards && linky.len() * 2 >= run.len() {
+                // An ingredient list with linked ingredients has the same shape (short items
+                // only are read: a long one is no ingredient).
+                let ingredients = || {
+                    run.iter()
+                        .filter(|&&c| {
+                            s.chars[c as usize] < w.teaser_max_chars
+                                && opens_with_quantity(&dom.leading_text(c, QUANTITY_PEEK_BYTES))
+                        })
+                        .count()
+                };
+                if linky.len() >= w.teaser_min_cards
+                    && linky.len() * 2 >= run.len()
+                    && ingredients() * 2 < run.len()
+                {
                     for c in linky {
                         s.teaser_card[c as usize] = true;
                     }
@@ -1216,6 +1271,35 @@ mod tests {
         // Outside a generated post class list the same words still speak.
         assert!(attr_hint("tag-cloud", &mut buf).neg);
         assert!(attr_hint("post hentry comments-area", &mut buf).neg);
+    }
+
+    #[test]
+    fn ingredient_lines_open_with_an_amount_and_a_unit() {
+        for line in [
+            "1 cup (225 g) unsalted butter",
+            "1 1/4 cups plain flour",
+            "½ tsp salt",
+            "2-3 cloves garlic",
+            "200g Mehl",
+            "2 EL Olivenöl",
+            "1 Prise Zimt",
+            "1,5 l Milch",
+            "3 cucchiai di zucchero",
+            "1 cucharadita de sal",
+        ] {
+            assert!(opens_with_quantity(line), "{line}");
+        }
+        for line in [
+            "1 El Salvador: a headline",
+            "5G network rollout",
+            "10 best cookies of the year",
+            "2024 election results",
+            "Butter, softened",
+            "1 large egg",
+            "",
+        ] {
+            assert!(!opens_with_quantity(line), "{line}");
+        }
     }
 
     #[test]

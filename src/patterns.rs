@@ -439,3 +439,21 @@ pub const SECTION_EDIT_WORDS: &[&str] = &[
     "编辑源代码", "編輯", "編輯原始碼", "편집", "원본", "עריכה", "עריכת", "קוד", "מקור", "عدل",
     "المصدر",
 ];
+
+/// Units of measure an ingredient line opens with after its amount ("1 cup", "200 g", "2 EL"),
+/// in the languages of the boilerplate lists: a list whose items mostly open so is a recipe's
+/// ingredients, never a group of teaser cards, however many of them are links. Entries in lower
+/// case match in any case; the others only as written ("EL", not the Spanish article "El").
+#[rustfmt::skip]
+pub const QUANTITY_UNITS: &[&str] = &[
+    "cup", "cups", "tsp", "tsps", "teaspoon", "teaspoons", "tbsp", "tbsps", "tablespoon",
+    "tablespoons", "oz", "ounce", "ounces", "lb", "lbs", "pound", "pounds", "pint", "pints", "quart",
+    "quarts", "pinch", "dash", "clove", "cloves", "can", "cans", "stick", "sticks", "g", "gr",
+    "kg", "mg", "ml", "cl", "dl", "l", "EL", "TL", "prise", "msp", "stk", "stück", "bund",
+    "päckchen", "pck", "becher", "zehe", "zehen", "tasse", "tassen", "cs", "cc", "càs", "càc",
+    "cuillère", "cuillères", "pincée", "gousse", "gousses", "verre", "cucchiaio", "cucchiai",
+    "cucchiaino", "cucchiaini", "spicchio", "spicchi", "pizzico", "bicchiere", "cucharada",
+    "cucharadas", "cucharadita", "cucharaditas", "taza", "tazas", "diente", "dientes", "pizca",
+    "eetlepel", "eetlepels", "theelepel", "theelepels", "snufje", "teentje", "teentjes",
+    "colher", "colheres", "xícara", "xícaras", "dente", "dentes", "pitada",
+];

@@ -2,7 +2,9 @@
 //! inside it stay.
 
 use crate::dom::{Dom, NodeId, Tag};
-use crate::features::{boilerplate_phrase, class_or_id_has_word, Features, NodeStats};
+use crate::features::{
+    boilerplate_phrase, class_or_id_has_word, opens_with_quantity, Features, NodeStats,
+};
 use crate::patterns::{BYLINE_HINTS, COMMENT_HINTS};
 use crate::score::{Class, Scored};
 use crate::segment::{Block, BlockKind, Segments};
@@ -455,9 +457,10 @@ fn drop_empty_headings(
 }
 
 /// A list whose items are mostly kept is kept whole: an item dropped only for its shape (an
-/// ingredient that is a link, a reference that is mostly one) is part of it. An item that
-/// says clutter in words (a boilerplate phrase), sits in a landmark or is a teaser card stays
-/// dropped.
+/// ingredient that is a link, a reference that is mostly one) is part of it. So is a list of
+/// ingredients (the same share of its items open with an amount and a unit) with any item kept,
+/// however many of its ingredients link to a shop. An item that says clutter in words (a boilerplate
+/// phrase), sits in a landmark or is a teaser card stays dropped.
 fn whole_lists(
     dom: &Dom,
     segs: &Segments,
@@ -471,13 +474,14 @@ fn whole_lists(
             .then(|| dom.node(b.owner).parent)
             .flatten()
     };
-    // Per list element: (kept items, items).
-    let mut counts = vec![(0u32, 0u32); dom.len()];
+    // Per list element: (kept items, items, items that open with an amount and a unit).
+    let mut counts = vec![(0u32, 0u32, 0u32); dom.len()];
     for (i, b) in segs.blocks.iter().enumerate() {
         if let Some(l) = list_of(b) {
             let c = &mut counts[l as usize];
             c.0 += u32::from(kept[i]);
             c.1 += 1;
+            c.2 += u32::from(opens_with_quantity(&b.text));
         }
     }
     for (i, b) in segs.blocks.iter().enumerate() {
@@ -491,10 +495,19 @@ fn whole_lists(
             continue;
         }
         let Some(l) = list_of(b) else { continue };
-        let (k, t) = counts[l as usize];
-        if t as usize >= w.whole_list_min_items && k as f32 >= w.whole_list_kept_share * t as f32 {
+        let (k, t, q) = counts[l as usize];
+        if (t as usize) < w.whole_list_min_items {
+            continue;
+        }
+        if k as f32 >= w.whole_list_kept_share * t as f32 {
             kept[i] = true;
             notes[i] = Some("an item of a list whose other items are kept".to_string());
+        } else if k > 0
+            && q as f32 >= w.whole_list_kept_share * t as f32
+            && opens_with_quantity(&b.text)
+        {
+            kept[i] = true;
+            notes[i] = Some("an ingredient of a list of ingredients".to_string());
         }
     }
 }

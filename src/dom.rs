@@ -739,9 +739,7 @@ mod tree {
     }
 
     fn build(builder: TreeBuilder<u32, Sink>, html: &str) -> Tree {
-        tokenize::run(&builder, html, tokenize::Mode::Data, |b| {
-            b.sink.raw_text_opened.take().is_some()
-        });
+        tokenize::run(&builder, html, |b| b.sink.raw_text_opened.take().is_some());
         builder.sink.finish()
     }
 
@@ -1256,36 +1254,33 @@ impl Dom {
         (text.chars().count() <= max_chars).then_some(text)
     }
 
-    /// The start of the subtree's text, white space collapsed: at least `max_bytes` of it when
+    /// The start of the subtree's text, white space collapsed: more than `max_bytes` of it when
     /// it has that many (whole text nodes are read), never the rest of a long subtree.
     pub fn leading_text(&self, id: NodeId, max_bytes: usize) -> String {
-        let mut out = String::new();
-        let end = self.nodes[id as usize].end;
-        for i in id..end {
-            if let Some(t) = self.nodes[i as usize].text() {
-                push_collapsed(&mut out, t);
-                if out.len() >= max_bytes {
-                    break;
-                }
-            }
-        }
-        out
+        self.collapsed_text(id, max_bytes).0
     }
 
     /// The subtree's text, white space collapsed and trimmed; `None` as soon as it passes
     /// `max_bytes` before trimming.
     fn text_within(&self, id: NodeId, max_bytes: usize) -> Option<String> {
+        let (text, whole) = self.collapsed_text(id, max_bytes);
+        whole.then(|| text.trim().to_string())
+    }
+
+    /// The subtree's text, white space collapsed, up to the text node that takes it past
+    /// `max_bytes`; and whether that is all of it.
+    fn collapsed_text(&self, id: NodeId, max_bytes: usize) -> (String, bool) {
         let mut out = String::new();
         let end = self.nodes[id as usize].end;
         for i in id..end {
             if let Some(t) = self.nodes[i as usize].text() {
                 push_collapsed(&mut out, t);
                 if out.len() > max_bytes {
-                    return None;
+                    return (out, false);
                 }
             }
         }
-        Some(out.trim().to_string())
+        (out, true)
     }
 
     /// See [`HeadingAnchors`].

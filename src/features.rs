@@ -639,15 +639,13 @@ const QUANTITY_PEEK_BYTES: usize = 48;
 /// Whether `text` opens with an amount and a unit of measure ("1 cup", "1 1/2 tsp", "½ tsp",
 /// "200g", "2 EL"): how an ingredient line starts, and a headline does not.
 pub fn opens_with_quantity(text: &str) -> bool {
+    // Digits and vulgar fractions, and the marks written between them ("1/2", "1,5", "2-3").
+    let numeral =
+        |c: char| c.is_ascii_digit() || ('¼'..='¾').contains(&c) || ('⅐'..='⅞').contains(&c);
     let is_amount = |w: &str| {
-        w.chars()
-            .any(|c| c.is_ascii_digit() || ('¼'..='¾').contains(&c) || ('⅐'..='⅞').contains(&c))
-            && w.chars().all(|c| {
-                c.is_ascii_digit()
-                    || matches!(c, '/' | '.' | ',' | '-' | '–' | '⁄')
-                    || ('¼'..='¾').contains(&c)
-                    || ('⅐'..='⅞').contains(&c)
-            })
+        w.chars().any(numeral)
+            && w.chars()
+                .all(|c| numeral(c) || matches!(c, '/' | '.' | ',' | '-' | '–' | '⁄'))
     };
     let is_unit = |w: &str| {
         let w = w.trim_end_matches(['.', ',', ')']);
@@ -725,7 +723,7 @@ fn mark_teasers(dom: &Dom, pruned: &Pruned, w: &Weights, s: &mut NodeStats) {
                 };
                 if linky.len() >= w.teaser_min_cards
                     && linky.len() * 2 >= run.len()
-                    && ingredients() * 2 < run.len()
+                    && (ingredients() as f32) < w.ingredient_list_share * run.len() as f32
                 {
                     for c in linky {
                         s.teaser_card[c as usize] = true;

@@ -458,8 +458,8 @@ fn drop_empty_headings(
 
 /// A list whose items are mostly kept is kept whole: an item dropped only for its shape (an
 /// ingredient that is a link, a reference that is mostly one) is part of it. So is a list of
-/// ingredients (the same share of its items open with an amount and a unit) with any item kept,
-/// however many of its ingredients link to a shop. An item that says clutter in words (a boilerplate
+/// ingredients (enough of its items open with an amount and a unit) with any item kept, however
+/// many of its ingredients link to a shop. An item that says clutter in words (a boilerplate
 /// phrase), sits in a landmark or is a teaser card stays dropped.
 fn whole_lists(
     dom: &Dom,
@@ -503,7 +503,7 @@ fn whole_lists(
             kept[i] = true;
             notes[i] = Some("an item of a list whose other items are kept".to_string());
         } else if k > 0
-            && q as f32 >= w.whole_list_kept_share * t as f32
+            && q as f32 >= w.ingredient_list_share * t as f32
             && opens_with_quantity(&b.text)
         {
             kept[i] = true;

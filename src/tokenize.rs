@@ -25,7 +25,7 @@ include!(concat!(env!("OUT_DIR"), "/entities.rs"));
 
 /// How the tokenizer reads text, as the tree builder last said.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Mode {
+enum Mode {
     Data,
     /// Text with character references but no tags, up to its end tag (`title`, `textarea`).
     Rcdata,
@@ -37,9 +37,9 @@ pub enum Mode {
     Plaintext,
 }
 
-/// Reads `html` into `sink`, starting in `mode`. After each start tag that opens raw text,
-/// `skip_text` is asked whether that text will be dropped; if so it is not handed on.
-pub fn run<K: TokenSink>(sink: &K, html: &str, mode: Mode, skip_text: impl Fn(&K) -> bool) {
+/// Reads `html` into `sink`. After each start tag that opens raw text, `skip_text` is asked
+/// whether that text will be dropped; if so it is not handed on.
+pub fn run<K: TokenSink>(sink: &K, html: &str, skip_text: impl Fn(&K) -> bool) {
     let normalized = newlines_normalized(html);
     let src = normalized.strip_prefix('\u{feff}').unwrap_or(&normalized);
     let mut tokenizer = Tokenizer {
@@ -50,7 +50,7 @@ pub fn run<K: TokenSink>(sink: &K, html: &str, mode: Mode, skip_text: impl Fn(&K
         last_start: LocalName::from(""),
         names: std::array::from_fn(|_| None),
     };
-    let mut mode = Some(mode);
+    let mut mode = Some(Mode::Data);
     while let Some(m) = mode {
         mode = match m {
             Mode::Data => tokenizer.data(),
@@ -457,14 +457,21 @@ impl<'a, K: TokenSink> Tokenizer<'a, K> {
             *i = find_byte(b, *i, b'>').map_or(b.len(), |gt| gt + 1);
             ok
         };
-        skip_space(i);
-        match b.get(*i) {
-            None => return false,
-            Some(b'>') => {
-                *i += 1;
-                return false;
+        // Skips white space; then, at the end of the input or at `>` (which it reads), the
+        // doctype is over: `Some(false)` at the end of the input, `Some(at_gt)` at `>`.
+        let over = |i: &mut usize, at_gt: bool| {
+            skip_space(i);
+            match b.get(*i) {
+                None => Some(false),
+                Some(b'>') => {
+                    *i += 1;
+                    Some(at_gt)
+                }
+                Some(_) => None,
             }
-            Some(_) => {}
+        };
+        if let Some(ok) = over(i, false) {
+            return ok;
         }
         let start = *i;
         while *i < b.len() && !is_space(b[*i]) && b[*i] != b'>' {
@@ -474,14 +481,8 @@ impl<'a, K: TokenSink> Tokenizer<'a, K> {
             .to_ascii_lowercase()
             .replace('\0', "\u{fffd}");
         doctype.name = Some(StrTendril::from(name));
-        skip_space(i);
-        match b.get(*i) {
-            None => return false,
-            Some(b'>') => {
-                *i += 1;
-                return true;
-            }
-            Some(_) => {}
+        if let Some(ok) = over(i, true) {
+            return ok;
         }
         let keyword = b.get(*i..*i + 6).unwrap_or_default();
         let public = keyword.eq_ignore_ascii_case(b"public");
@@ -489,32 +490,16 @@ impl<'a, K: TokenSink> Tokenizer<'a, K> {
             return bogus(i, false);
         }
         *i += 6;
-        // The public identifier (after PUBLIC), then the system identifier.
+        // The public identifier (after PUBLIC), then the system identifier, which may be left
+        // out after a public one.
         let fields: &[bool] = if public { &[true, false] } else { &[false] };
         for &field in fields {
-            if !field && public {
-                // After the public identifier the system identifier may be left out.
-                skip_space(i);
-                match b.get(*i) {
-                    None => return false,
-                    Some(b'>') => {
-                        *i += 1;
-                        return true;
-                    }
-                    Some(b'"' | b'\'') => {}
-                    Some(_) => return bogus(i, false),
-                }
-            } else {
-                skip_space(i);
+            let optional = public && !field;
+            if let Some(ok) = over(i, optional) {
+                return ok;
             }
-            let quote = match b.get(*i).copied() {
-                None => return false,
-                Some(q @ (b'"' | b'\'')) => q,
-                Some(b'>') => {
-                    *i += 1;
-                    return false;
-                }
-                Some(_) => return bogus(i, false),
+            let Some(&quote @ (b'"' | b'\'')) = b.get(*i) else {
+                return bogus(i, false);
             };
             let start = *i + 1;
             let close = find_byte(b, start, quote);
@@ -537,16 +522,8 @@ impl<'a, K: TokenSink> Tokenizer<'a, K> {
             self.set_id(doctype, field, start, value_end);
             *i = value_end + 1;
         }
-        skip_space(i);
-        match b.get(*i) {
-            None => false,
-            Some(b'>') => {
-                *i += 1;
-                true
-            }
-            // Anything after the system identifier is ignored, quirks or not.
-            Some(_) => bogus(i, true),
-        }
+        // Anything after the system identifier is ignored, quirks or not.
+        over(i, true).unwrap_or_else(|| bogus(i, true))
     }
 
     fn set_id(&self, doctype: &mut Doctype, public: bool, from: usize, to: usize) {
@@ -900,7 +877,7 @@ fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 
 #[cfg(test)]
 pub(crate) mod tests {
-    use super::{run, Mode};
+    use super::run;
     use html5ever::tendril::StrTendril;
     use html5ever::tokenizer::states::RawKind;
     use html5ever::tokenizer::{
@@ -984,7 +961,7 @@ pub(crate) mod tests {
 
     fn ours(html: &str) -> Vec<Token> {
         let sink = Collect::default();
-        run(&sink, html, Mode::Data, |_| false);
+        run(&sink, html, |_| false);
         sink.0.into_inner()
     }
 

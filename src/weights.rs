@@ -103,6 +103,10 @@ pub struct Weights {
     /// whole (items dropped for their shape alone, not for what they say).
     pub whole_list_min_items: usize,
     pub whole_list_kept_share: f32,
+    /// A list or run of same-shaped siblings of which at least this share open with an amount
+    /// and a unit ("1 cup") is a recipe's ingredients: never a teaser group, and kept whole
+    /// when any item is kept.
+    pub ingredient_list_share: f32,
     /// A heading scoring at least this holds prose of its own (a paragraph set in heading
     /// markup) and is kept even with nothing under it.
     pub prose_heading_score: f32,
@@ -235,6 +239,7 @@ impl Default for Weights {
             outside_run_score: 6.0,
             whole_list_min_items: 3,
             whole_list_kept_share: 0.66,
+            ingredient_list_share: 0.5,
             prose_heading_score: 6.0,
             cluster_link_density: 0.6,
             cluster_min_links: 3,

@@ -86,8 +86,25 @@
     // HTMLCollection would be safe too, but this keeps the walk read-only.
     for (const node of marks) node.setAttribute('data-declutter-hidden', '');
     if (excludedCopy) excludedCopy.remove();
+    emptyDropped(clone);
     const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : '';
     return doctype + clone.outerHTML;
+  }
+
+  /**
+   * Empties, in the copy, the elements the core drops whole unread (src/dom.rs,
+   * `skip_subtree`): scripts other than JSON-LD, styles, templates. On many pages they are most
+   * of the HTML (0.85 MB of a 1.2 MB page), which then need not be serialized, passed to the
+   * background and tokenized. They stay as empty elements, so the text around them stays in the
+   * same text nodes and the article comes out the same.
+   */
+  function emptyDropped(root) {
+    for (const el of root.querySelectorAll('script, style, template, head-script')) {
+      const type = el.localName === 'script' ? (el.getAttribute('type') ?? '').trim().toLowerCase() : '';
+      if (type === 'application/ld+json') continue;
+      el.replaceChildren();
+      if (el.content) el.content.replaceChildren();
+    }
   }
 
   function open() {

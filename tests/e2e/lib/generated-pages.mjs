@@ -8,7 +8,9 @@
 //   /generated/xss/<n>?unsafe  the same page without that CSP: the page's own scripts run, which
 //                              shows the probe does fire when script runs
 //   /generated/big?mb=20       an article followed by megabytes of reader comments and an inline
-//                              JSON blob, as large single-page apps ship them
+//                              JSON blob, as large single-page apps ship them; past 20 MB the
+//                              rest is the text of a <noscript>, which reaches the core (the
+//                              blob does not: the extension leaves scripts out)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -65,14 +67,25 @@ export function bigPage(mb) {
   const parts = [head];
   let size = head.length;
   // Half of the weight as comment threads (many small elements), half as one inline JSON blob.
-  // Past 20 MB the extra weight all goes to the blob: a page that big only has to be too large
-  // for the view, and ten megabytes of comment elements already take a slow machine half a
-  // minute to load and lay out.
+  // Past 20 MB the rest is one noscript's text instead: a page that big only has to be too
+  // large for the view, which counts what reaches the core (scripts are left out before), and
+  // ten megabytes of comment elements already take a slow machine half a minute to load and
+  // lay out.
   const commentBytes = Math.min(target / 2, 10 * 1024 * 1024);
   for (let i = 0; size < commentBytes; i += 1) {
     const c = `<div class="comment"><p class="who"><a href="/u/${i}">reader${i}</a></p><p>${sentence(i, 12 + (i % 9))}</p><p><a href="#reply-${i}">Reply</a> <a href="#report-${i}">Report</a></p></div>\n`;
     parts.push(c);
     size += c.length;
+  }
+  if (mb > 20) {
+    parts.push('</section></main><noscript>');
+    for (let i = 0; size < target; i += 1) {
+      const line = `${sentence(i, 8)}\n`;
+      parts.push(line);
+      size += line.length;
+    }
+    parts.push('</noscript></body></html>');
+    return parts.join('');
   }
   parts.push('</section></main><script type="application/json" id="state">{"items":[');
   for (let i = 0; size < target; i += 1) {

@@ -427,7 +427,9 @@ pub struct Dom {
 }
 
 /// Elements whose content is never text a reader sees; their subtrees are not copied at all
-/// (except JSON-LD scripts, which metadata reads).
+/// (except JSON-LD scripts, which metadata reads). The browser side leaves the same elements'
+/// contents out of the HTML it hands over (`dropped` in src/rendered.js, `emptyDropped` in
+/// extension/content.js): a change here goes there too.
 fn skip_subtree(name: &str, attrs: &[(LocalName, StrTendril)]) -> bool {
     match name {
         "style" | "template" | "head-script" => true,

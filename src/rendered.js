@@ -78,7 +78,7 @@ function markHidden(doc, body, attr) {
  * whole unread (src/dom.rs, `skip_subtree`): scripts other than JSON-LD, styles, templates.
  * Pages keep most of their script bytes there (on some, most of their bytes: 0.85 MB of a 1.2 MB
  * page), and every byte left out is one less to serialize, copy into the module and tokenize.
- * The core builds the same tree either way; so do comments' texts, which it reads none of.
+ * The core builds the same tree either way. Comments there are written empty: it reads none.
  */
 function serializeLean(root) {
   let html = open(root);

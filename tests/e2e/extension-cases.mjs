@@ -121,6 +121,8 @@ export function defineExtensionTests(browserName, launch) {
           if (want.includes('-') ? got !== want : got.split('-')[0] !== want) problems.push(`lang ${got}`);
         }
         if (fixture.title && norm(state.title || '') !== norm(fixture.title)) problems.push(`headline ${JSON.stringify(state.title)}`);
+        // The byline often comes from JSON-LD only, which must reach the core through the copy.
+        if (fixture.byline !== undefined && state.byline !== fixture.byline) problems.push(`byline ${JSON.stringify(state.byline)}`);
         for (const s of fixture.mustContain || []) if (!state.content.includes(norm(s))) problems.push(`missing ${JSON.stringify(s)}`);
         for (const s of fixture.mustNotContain || []) if (state.content.includes(norm(s))) problems.push(`clutter ${JSON.stringify(s)}`);
         await closeByClick();

@@ -12,6 +12,7 @@ export function readView() {
     paintedAt: Number(document.documentElement.dataset.paintedAt || 0),
     timings: JSON.parse(document.documentElement.dataset.timings || '{}'),
     title: root.querySelector('.dcl-title')?.textContent ?? null,
+    byline: root.querySelector('.dcl-byline')?.textContent ?? null,
     content: content ? content.textContent.replace(/\s+/g, ' ') : '',
     notice: root.querySelector('.dcl-notice')?.textContent ?? null,
     lang: root.getAttribute('lang'),

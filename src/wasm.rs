@@ -176,8 +176,17 @@ pub fn to_markdown(content_html: &str) -> String {
 }
 
 fn run_extract(html: &str, url: Option<&str>, options: &Options) -> Result<JsValue, JsError> {
-    let article: Article = crate::extract(html, url, options).map_err(error_to_js)?;
-    to_js(&article)
+    let mut article: Article = crate::extract(html, url, options).map_err(error_to_js)?;
+    // The two largest fields cross as strings of their own rather than inside the JSON: escaping
+    // them there and parsing them back in JS would copy every character twice more. Their keys
+    // stay in the JSON (empty), so the object's keys keep the CLI's order.
+    let content_html = std::mem::take(&mut article.content_html);
+    let text = std::mem::take(&mut article.text);
+    let out = to_js(&article)?;
+    // `Reflect.set` on a plain object from `JSON.parse` cannot fail.
+    let _ = js_sys::Reflect::set(&out, &"contentHtml".into(), &content_html.into());
+    let _ = js_sys::Reflect::set(&out, &"text".into(), &text.into());
+    Ok(out)
 }
 
 fn error_to_js(e: ExtractError) -> JsError {

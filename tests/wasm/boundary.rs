@@ -264,6 +264,16 @@ fn live_document() -> Option<Document> {
     doc
 }
 
+/// A new HTML document that is not rendered (no window, so no computed style), or `None` in Node.
+fn new_document(title: &str) -> Option<Document> {
+    let doc = live_document()?
+        .implementation()
+        .expect("DOMImplementation")
+        .create_html_document_with_title(title)
+        .expect("create document");
+    Some(doc)
+}
+
 /// Adds an article to the test page (beside the runner's own output, which must stay),
 /// extracts the whole live document, and checks that what the browser does not render is
 /// left out and that the page is left exactly as it was.
@@ -370,14 +380,9 @@ fn extract_document_reports_what_the_document_threw() {
 /// finite), the marks still come off: the page is left as it was found.
 #[wasm_bindgen_test]
 fn extract_document_unmarks_when_serializing_throws() {
-    let Some(document) = live_document() else {
+    let Some(doc) = new_document("Too long") else {
         return;
     };
-    let doc = document
-        .implementation()
-        .expect("DOMImplementation")
-        .create_html_document_with_title("Too long")
-        .expect("create document");
     let body = doc.body().expect("new documents have a body");
     body.set_inner_html(&format!("<p>{PROSE}</p><p hidden>{PROSE}</p>"));
     // This document's body answers with a serialization that throws.
@@ -402,14 +407,9 @@ fn extract_document_unmarks_when_serializing_throws() {
 /// text beside them included.
 #[wasm_bindgen_test]
 fn extract_document_reads_what_the_whole_html_says() {
-    let Some(document) = live_document() else {
+    let Some(doc) = new_document("Floodwater reaches the bridge") else {
         return;
     };
-    let doc = document
-        .implementation()
-        .expect("DOMImplementation")
-        .create_html_document_with_title("Floodwater reaches the bridge")
-        .expect("create document");
     let root = doc.document_element().expect("root");
     root.set_attribute("lang", "en-GB").expect("lang");
     let head = doc
@@ -453,14 +453,9 @@ fn extract_document_reads_what_the_whole_html_says() {
 /// the HTML (see above) cannot do that.
 #[wasm_bindgen_test]
 fn extract_document_never_reads_a_script_as_markup() {
-    let Some(document) = live_document() else {
+    let Some(doc) = new_document("Floodwater reaches the bridge") else {
         return;
     };
-    let doc = document
-        .implementation()
-        .expect("DOMImplementation")
-        .create_html_document_with_title("Floodwater reaches the bridge")
-        .expect("create document");
     let body = doc.body().expect("body");
     body.set_inner_html(&format!(
         "<h1>Floodwater reaches the bridge</h1><p>{PROSE} ONE.</p><script></script><p>{PROSE} TWO.</p>"
@@ -491,13 +486,9 @@ fn extract_document_never_reads_a_script_as_markup() {
 /// computed style: only the `hidden` attribute counts, and nothing throws.
 #[wasm_bindgen_test]
 fn extract_document_works_without_a_window() {
-    let Some(document) = live_document() else {
+    let Some(doc) = new_document("Inert") else {
         return;
     };
-    let impl_ = document.implementation().expect("DOMImplementation");
-    let doc = impl_
-        .create_html_document_with_title("Inert")
-        .expect("create document");
     let body = doc.body().expect("new documents have a body");
     body.set_inner_html(&format!(
         "<article><p>{PROSE} SHOWN.</p><p hidden>{PROSE} SECRET.</p><p>{PROSE} ALSO.</p></article>"

@@ -594,15 +594,10 @@ fn script_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
                 }
                 if b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
                     // `<script` and a delimiter: double-escaped.
-                    let (letters_end, is_script) = letters_are_script(b, i + 1);
-                    i = letters_end;
-                    if b.get(i)
-                        .is_some_and(|&c| is_space(c) || c == b'/' || c == b'>')
-                    {
-                        if is_script {
-                            state = State::DoubleEscaped;
-                        }
-                        i += 1;
+                    let is_script;
+                    (i, is_script) = script_name(b, i + 1);
+                    if is_script {
+                        state = State::DoubleEscaped;
                     }
                 } else {
                     i += 1;
@@ -612,16 +607,10 @@ fn script_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
                 dashes = 0;
                 i += 1;
                 if b.get(i) == Some(&b'/') {
-                    i += 1;
-                    let (letters_end, is_script) = letters_are_script(b, i);
-                    i = letters_end;
-                    if b.get(i)
-                        .is_some_and(|&c| is_space(c) || c == b'/' || c == b'>')
-                    {
-                        if is_script {
-                            state = State::Escaped;
-                        }
-                        i += 1;
+                    let is_script;
+                    (i, is_script) = script_name(b, i + 1);
+                    if is_script {
+                        state = State::Escaped;
                     }
                 }
             }
@@ -633,13 +622,19 @@ fn script_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     }
 }
 
-/// The end of the run of ASCII letters at `from`, and whether they spell `script`.
-fn letters_are_script(b: &[u8], from: usize) -> (usize, bool) {
+/// Reads a tag name's letters at `from`: where reading goes on (past the letters, and past the
+/// white space, `/` or `>` after them if there is one), and whether the name is `script` with
+/// such a delimiter after it, which is what switches the script data escape states.
+fn script_name(b: &[u8], from: usize) -> (usize, bool) {
     let mut end = from;
     while end < b.len() && b[end].is_ascii_alphabetic() {
         end += 1;
     }
-    (end, b[from..end].eq_ignore_ascii_case(b"script"))
+    let delimited = b
+        .get(end)
+        .is_some_and(|&c| is_space(c) || c == b'/' || c == b'>');
+    let is_script = delimited && b[from..end].eq_ignore_ascii_case(b"script");
+    (end + usize::from(delimited), is_script)
 }
 
 /// Where a comment whose text starts at `from` (just past `<!--`) ends, past its `-->` (or
@@ -1036,6 +1031,7 @@ pub(crate) mod tests {
             "<script><!--<SCRIPT>x</SCRIPT>y-->z</script>w",
             "<script><!--<script x</script>y</script>z",
             "<script><!--<scriptx>a</script>b",
+            "<script><!--<script/>a</script>b</script>c<script><!--<script\ta</script/>b-->c</script>d",
             "<script><!-- <script>--></script>more</script>end",
             "<script><!-- --><!-- <script> --></script>",
             "<script><!----></script>x",

@@ -503,9 +503,9 @@ trait Parsed: Sized {
     fn parent(&self, id: Self::Id) -> Option<Self::Id>;
 }
 
-/// What the parser builds: [`tree`], straight from html5ever's tree builder. Nothing else in the crate parses
-/// with another tree type: html5ever's tree builder is generic over the tree it builds, and a
-/// second instance would add about 20 KB gzipped to the WebAssembly module.
+/// What the parser builds: [`tree`], straight from html5ever's tree builder. Nothing else in
+/// the crate parses with another tree type: the tree builder is generic over the tree it
+/// builds, and a second instance would add about 20 KB gzipped to the WebAssembly module.
 type ParsedTree = tree::Tree;
 
 /// Copies the subtree of `root` into the arena under `base` (pre-order, so `end` ranges hold).

@@ -1149,6 +1149,156 @@ mod tree {
         }
     }
 
+    /// The marks of the flat form (see [`Tree::from_flat`]): bytes no text of a page holds in
+    /// practice, and if one does, the count at the end tells.
+    mod mark {
+        pub const ELEMENT: u8 = 1;
+        pub const ATTR: u8 = 2;
+        pub const VALUE: u8 = 3;
+        pub const END: u8 = 4;
+        pub const TEXT: u8 = 5;
+        pub const GAP: u8 = 6;
+        pub const COUNT: u8 = 7;
+    }
+
+    /// Where the next mark (a byte below 8) is at or after `from`, or the end.
+    fn next_mark(b: &[u8], from: usize) -> usize {
+        const LOW: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        const ABOVE_MARKS: u64 = 0xf8f8_f8f8_f8f8_f8f8;
+        let mut i = from;
+        while let Some(chunk) = b.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            // A byte below 8 has none of the bits above; the zero-byte test finds the first.
+            let x = u64::from_le_bytes(word) & ABOVE_MARKS;
+            let found = x.wrapping_sub(LOW) & !x & HIGH;
+            if found != 0 {
+                return i + (found.trailing_zeros() / 8) as usize;
+            }
+            i += 8;
+        }
+        b[i..]
+            .iter()
+            .position(|&c| c < 8)
+            .map_or(b.len(), |p| i + p)
+    }
+
+    /// An attribute's name as the parser gives it. On SVG and MathML elements it puts the
+    /// `xlink:`, `xml:` and `xmlns` attributes it knows in their namespaces (which orders them
+    /// after the plain ones), as the browser's parser did; every other name is plain, colon
+    /// or not.
+    fn attr_name(name: &str, foreign: bool) -> QualName {
+        const XLINK: &[&str] = &[
+            "actuate", "arcrole", "href", "role", "show", "title", "type",
+        ];
+        let qualified = |prefix: &str, ns, local: &str| {
+            QualName::new(
+                Some(html5ever::Prefix::from(prefix)),
+                ns,
+                LocalName::from(local),
+            )
+        };
+        match (foreign, name.split_once(':')) {
+            (true, None) if name == "xmlns" => qualified("", ns!(xmlns), name),
+            (true, Some(("xlink", local))) if XLINK.contains(&local) => {
+                qualified("xlink", ns!(xlink), local)
+            }
+            (true, Some(("xml", local))) if local == "lang" || local == "space" => {
+                qualified("xml", ns!(xml), local)
+            }
+            (true, Some(("xmlns", "xlink"))) => qualified("xmlns", ns!(xmlns), "xlink"),
+            _ => QualName::new(None, ns!(), LocalName::from(name)),
+        }
+    }
+
+    impl Tree {
+        /// The tree of a document the browser has already parsed, from the flat form that
+        /// `encodeRendered` (src/rendered.js) writes: in document order, an element is
+        /// `1` + its namespace (`h`, `s` or `m`) and name, then `2` name `3` value for each
+        /// attribute, its children, and `4`; a text is `5` + the text; `6` stands for a
+        /// comment or a left-out element (it keeps the texts on either side apart, as in the
+        /// DOM); the form ends with `7` and how many marks came before. `None` when the form
+        /// is broken: unbalanced, or a text held a mark, which the count shows.
+        pub fn from_flat(flat: &str) -> Option<Tree> {
+            let (body, count) = flat.rsplit_once(char::from(mark::COUNT))?;
+            let count: usize = count.parse().ok()?;
+            let b = body.as_bytes();
+            // Texts and values are cut from one buffer, not copied one by one.
+            let input = StrTendril::from_slice(body);
+            let cut = |from: usize, to: usize| input.subtendril(from as u32, (to - from) as u32);
+            let mut tags = Tags(std::array::from_fn(|_| None));
+            let mut slots = Vec::new();
+            push(&mut slots, Data::Document);
+            let mut open = vec![0u32];
+            // The element whose start was read last, until its attributes are all read.
+            let mut pending: Option<(QualName, Vec<Attribute>)> = None;
+            let mut marks = 0;
+            let mut at = next_mark(b, 0);
+            if at != 0 {
+                return None;
+            }
+            while at < b.len() {
+                let kind = b[at];
+                let end = next_mark(b, at + 1);
+                marks += 1;
+                if kind == mark::ATTR {
+                    // A name, then its value.
+                    let (name, attrs) = pending.as_mut()?;
+                    if b.get(end) != Some(&mark::VALUE) {
+                        return None;
+                    }
+                    let value_end = next_mark(b, end + 1);
+                    marks += 1;
+                    let foreign = name.ns != ns!(html);
+                    attrs.push(Attribute {
+                        name: attr_name(&body[at + 1..end], foreign),
+                        value: cut(end + 1, value_end),
+                    });
+                    at = value_end;
+                    continue;
+                }
+                if let Some((name, attrs)) = pending.take() {
+                    let id = push(&mut slots, Data::Element(element(&mut tags, name, attrs)));
+                    append_child(&mut slots, *open.last()?, id);
+                    open.push(id);
+                }
+                let parent = *open.last()?;
+                match kind {
+                    mark::ELEMENT => {
+                        let ns = match b.get(at + 1) {
+                            Some(b'h') => ns!(html),
+                            Some(b's') => ns!(svg),
+                            Some(b'm') => ns!(mathml),
+                            _ => return None,
+                        };
+                        let local = LocalName::from(body.get(at + 2..end)?);
+                        pending = Some((QualName::new(None, ns, local), Vec::new()));
+                    }
+                    mark::END if open.len() > 1 => {
+                        open.pop();
+                    }
+                    mark::TEXT if end > at + 1 => {
+                        let text = cut(at + 1, end);
+                        let last = slots[parent as usize].last_child;
+                        if !merge_text(&mut slots, last, &text) {
+                            let id = push(&mut slots, Data::Text(text));
+                            append_child(&mut slots, parent, id);
+                        }
+                    }
+                    mark::TEXT => {}
+                    mark::GAP => {
+                        let id = push(&mut slots, Data::Other);
+                        append_child(&mut slots, parent, id);
+                    }
+                    _ => return None,
+                }
+                at = end;
+            }
+            (pending.is_none() && open.len() == 1 && marks == count).then_some(Tree(slots))
+        }
+    }
+
     #[cfg(test)]
     mod tests {
         use super::{Data, Parsed, Tree};
@@ -1177,6 +1327,11 @@ mod tree {
     }
 }
 
+/// Is `c` one of the marks of the flat form (see [`Dom::from_flat`]), not a character of the page?
+pub fn is_flat_mark(c: char) -> bool {
+    ('\u{1}'..='\u{7}').contains(&c)
+}
+
 impl Dom {
     /// Parses `html` and lays the tree out in the arena.
     /// Parsing never fails: malformed markup is repaired the way browsers repair it.
@@ -1184,8 +1339,18 @@ impl Dom {
         Dom::parse_with::<ParsedTree>(html)
     }
 
+    /// The document a browser has already parsed, handed over in the flat form that
+    /// `encodeRendered` (src/rendered.js) writes, which needs no tokenizing and no tree
+    /// building; `None` when the form is broken (see `tree::Tree::from_flat`).
+    pub fn from_flat(flat: &str) -> Option<Dom> {
+        Some(Dom::laid_out(tree::Tree::from_flat(flat)?))
+    }
+
     fn parse_with<T: Parsed>(html: &str) -> Dom {
-        let mut parsed = T::document(&bound::bounded(html));
+        Dom::laid_out(T::document(&bound::bounded(html)))
+    }
+
+    fn laid_out<T: Parsed>(mut parsed: T) -> Dom {
         let mut nodes: Vec<Node> = Vec::with_capacity(parsed.len());
         let root = parsed.root();
         append_tree(&mut nodes, &mut parsed, root, None, true);
@@ -1404,6 +1569,7 @@ pub fn unicode_space_len(b: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::push_collapsed;
+    use markup5ever::ns;
 
     /// The arena, one line per node, texts as text (their buffers may be shared differently).
     fn lines(dom: &super::Dom) -> Vec<String> {
@@ -1573,19 +1739,144 @@ mod tests {
         }
     }
 
+    /// `form` with the count of its marks at the end, as `encodeRendered` ends it.
+    fn counted(form: &str) -> String {
+        let marks = form.chars().filter(|&c| super::is_flat_mark(c)).count();
+        format!("{form}\u{7}{marks}")
+    }
+
+    /// A tree built by a script can hold what parsed HTML never does (two texts side by side,
+    /// a CR in a text); the flat form hands it over as HTML would have read it back, texts
+    /// merged, except that the text stays as the DOM holds it.
+    #[test]
+    fn the_flat_form_reads_a_tree_html_could_not_spell() {
+        let flat = counted(
+            "\u{1}hhtml\u{1}hhead\u{4}\u{1}hbody\u{5}one \u{5}two\u{6}\u{5}three\r\n\
+             \u{1}hp\u{2}class\u{3}x\u{2}data-a\u{3}\u{4}\u{1}ssvg\u{2}xlink:href\u{3}#a\
+             \u{2}xmlns\u{3}s\u{2}b\u{3}c\u{4}\u{4}\u{4}",
+        );
+        let html = "<html><head></head><body>one two<!---->three\r\n<p data-a class=x></p>\
+                    <svg xmlns=s xlink:href=#a b=c></svg></body></html>";
+        let mut expected = lines(&super::Dom::parse(html));
+        // The parser reads a CR LF as one LF; the DOM's text is what it is.
+        let three = expected
+            .iter_mut()
+            .find(|l| l.contains("three"))
+            .expect("a text");
+        *three = three.replace("three\\n", "three\\r\\n");
+        let got = super::Dom::from_flat(&flat).map(|dom| lines(&dom));
+        assert_eq!(got, Some(expected));
+    }
+
+    /// A broken form is refused (the page then goes as HTML), never read as something else.
+    #[test]
+    fn a_broken_flat_form_is_refused() {
+        let page = "\u{1}hhtml\u{1}hbody\u{5}Some text\u{4}\u{4}";
+        assert!(super::Dom::from_flat(&counted(page)).is_some());
+        let text_with_a_mark = counted(page).replace("Some", "So\u{3}me");
+        let broken = [
+            ("a text holding a mark", text_with_a_mark.as_str()),
+            ("no count", page),
+            (
+                "an element left open",
+                &counted("\u{1}hhtml\u{1}hbody\u{4}"),
+            ),
+            ("an end too many", &counted("\u{1}hhtml\u{4}\u{4}")),
+            ("an attribute of no element", &counted("\u{5}x\u{2}a\u{3}b")),
+            (
+                "a name without its value",
+                &counted("\u{1}hhtml\u{2}a\u{4}"),
+            ),
+            ("an unknown namespace", &counted("\u{1}xhtml\u{4}")),
+            ("a wrong count", &format!("{page}\u{7}4")),
+        ];
+        for (what, form) in broken {
+            assert!(super::Dom::from_flat(form).is_none(), "{what}: {form:?}");
+        }
+    }
+
+    /// Both parse trees give the same arena, and so does scraper's tree handed over in the
+    /// flat form (standing in for the browser's tree, which the flat form is written from).
     fn assert_same_arena(page: &str, name: &str) {
         let native = lines(&super::Dom::parse_with::<super::tree::Tree>(page));
         let scraper = lines(&super::Dom::parse_with::<scraper::Html>(page));
-        if let Some(i) =
-            (0..native.len().max(scraper.len())).find(|&i| native.get(i) != scraper.get(i))
-        {
-            panic!(
-                "node {i} differs: {:?} vs scraper's {:?}\nin {name} {:?}",
-                native.get(i),
-                scraper.get(i),
-                page.get(..300).unwrap_or(page)
-            );
+        let flat = flat_of(&scraper::Html::parse_document(&super::bound::bounded(page)));
+        let flat = match super::Dom::from_flat(&flat) {
+            Some(dom) => Some(lines(&dom)),
+            // A page whose text holds one of the marks goes as HTML instead.
+            None if page.contains(super::is_flat_mark) => None,
+            None => panic!("the flat form is refused\nin {name} {:?}", page.get(..300)),
+        };
+        for (other, what) in [(Some(scraper), "scraper's"), (flat, "the flat form's")] {
+            let Some(other) = other else {
+                continue;
+            };
+            if let Some(i) =
+                (0..native.len().max(other.len())).find(|&i| native.get(i) != other.get(i))
+            {
+                panic!(
+                    "node {i} differs: {:?} vs {what} {:?}\nin {name} {:?}",
+                    native.get(i),
+                    other.get(i),
+                    page.get(..300).unwrap_or(page)
+                );
+            }
         }
+    }
+
+    /// The flat form of a parsed document, written the way `encodeRendered` (src/rendered.js)
+    /// writes it from a browser's tree, with scraper's tree (a DOM, comments and all) for one.
+    fn flat_of(html: &scraper::Html) -> String {
+        use scraper::Node;
+        fn write(node: ego_tree::NodeRef<'_, Node>, out: &mut String, marks: &mut usize) {
+            *marks += 1;
+            match node.value() {
+                Node::Text(t) => out.extend(['\u{5}'].into_iter().chain(t.chars())),
+                Node::Element(el) => {
+                    let attrs: Vec<_> = el
+                        .attrs
+                        .iter()
+                        .map(|(k, v)| (k.local.clone(), v.clone()))
+                        .collect();
+                    if super::skip_subtree(&el.name.local, &attrs) {
+                        out.push('\u{6}');
+                        return;
+                    }
+                    out.push('\u{1}');
+                    out.push(match el.name.ns {
+                        ns!(svg) => 's',
+                        ns!(mathml) => 'm',
+                        _ => 'h',
+                    });
+                    out.push_str(&el.name.local);
+                    for (k, v) in &el.attrs {
+                        out.push('\u{2}');
+                        // As the DOM names it: `xmlns` has an empty prefix in html5ever.
+                        if let Some(prefix) = k.prefix.as_ref().filter(|p| !p.is_empty()) {
+                            out.push_str(prefix);
+                            out.push(':');
+                        }
+                        out.push_str(&k.local);
+                        out.push('\u{3}');
+                        out.push_str(v);
+                        *marks += 2;
+                    }
+                    for child in node.children() {
+                        write(child, out, marks);
+                    }
+                    out.push('\u{4}');
+                    *marks += 1;
+                }
+                _ => out.push('\u{6}'),
+            }
+        }
+        let (mut out, mut marks) = (String::new(), 0);
+        if let Some(root) = html.tree.root().children().find(|c| c.value().is_element()) {
+            write(root, &mut out, &mut marks);
+        }
+        out.push('\u{7}');
+        out.push_str(&marks.to_string());
+        out
     }
 
     /// The same on every page of the development corpora, when they are there (the

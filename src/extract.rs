@@ -40,18 +40,27 @@ pub struct Analysis {
 
 /// Checks the input before parsing: empty, too large, or not text at all.
 pub fn check_input(html: &str, options: &Options) -> Result<(), ExtractError> {
-    if html.len() > options.max_input_bytes {
-        return Err(ExtractError::TooLarge {
-            size: html.len(),
-            limit: options.max_input_bytes,
-        });
-    }
+    check_size(html.len(), options)?;
     if html.trim().is_empty() {
         return Err(ExtractError::Empty);
     }
-    // Binary data decoded as text is full of control characters; real pages have almost none.
+    check_text(html.chars())
+}
+
+fn check_size(size: usize, options: &Options) -> Result<(), ExtractError> {
+    if size > options.max_input_bytes {
+        return Err(ExtractError::TooLarge {
+            size,
+            limit: options.max_input_bytes,
+        });
+    }
+    Ok(())
+}
+
+/// Binary data decoded as text is full of control characters; real pages have almost none.
+fn check_text(chars: impl Iterator<Item = char>) -> Result<(), ExtractError> {
     let (mut sampled, mut control) = (0usize, 0usize);
-    for c in html.chars().take(8192) {
+    for c in chars.take(8192) {
         sampled += 1;
         control += usize::from((c.is_control() && !c.is_whitespace()) || c == '\u{fffd}');
     }
@@ -106,6 +115,11 @@ pub fn analyze(html: &str, w: &Weights) -> Analysis {
 fn analyze_with(html: &str, w: &Weights, lap: &mut dyn FnMut(&'static str)) -> Analysis {
     let dom = Dom::parse(html);
     lap("parse");
+    analyze_parsed(dom, w, lap)
+}
+
+/// The stages after parsing.
+fn analyze_parsed(dom: Dom, w: &Weights, lap: &mut dyn FnMut(&'static str)) -> Analysis {
     let pruned = prune::prune(&dom);
     lap("prune");
     let tables = TableStats::new(&dom);
@@ -147,7 +161,36 @@ pub fn extract_with(
     w: &Weights,
 ) -> Result<Article, ExtractError> {
     check_input(html, options)?;
-    let mut a = analyze(html, w);
+    extract_parsed(Dom::parse(html), url, options, w)
+}
+
+/// Extracts the article from a document a browser has already parsed, handed over in the flat
+/// form [`Dom::from_flat`] reads. `Ok(None)` when that form is broken: the caller then hands
+/// over the document's HTML instead.
+///
+/// # Errors
+/// As [`extract`].
+pub fn extract_flat(
+    flat: &str,
+    url: Option<&str>,
+    options: &Options,
+) -> Result<Option<Article>, ExtractError> {
+    check_size(flat.len(), options)?;
+    // The form's marks are control characters of its own, not the page's.
+    check_text(flat.chars().filter(|&c| !crate::dom::is_flat_mark(c)))?;
+    let Some(dom) = Dom::from_flat(flat) else {
+        return Ok(None);
+    };
+    extract_parsed(dom, url, options, &Weights::default()).map(Some)
+}
+
+fn extract_parsed(
+    dom: Dom,
+    url: Option<&str>,
+    options: &Options,
+    w: &Weights,
+) -> Result<Article, ExtractError> {
+    let mut a = analyze_parsed(dom, w, &mut |_| {});
     if a.segs.blocks.iter().all(|b| b.text.is_empty()) {
         return Err(ExtractError::NoContent);
     }

@@ -38,7 +38,7 @@ pub use error::ExtractError;
 #[cfg(not(target_arch = "wasm32"))]
 #[doc(hidden)]
 pub use extract::stage_timings;
-pub use extract::{extract, extract_with, is_readerable};
+pub use extract::{extract, extract_flat, extract_with, is_readerable};
 pub use options::{Options, DEFAULT_MAX_INPUT_BYTES};
 pub use render::html_to_markdown;
 pub use weights::Weights;

@@ -1,5 +1,5 @@
 //! The wasm boundary: the only file that knows about JavaScript (with `rendered.js` beside it,
-//! the walk over a live document that `extractDocument` serializes).
+//! the walk over a live document that `extractDocument` reads).
 //!
 //! Values cross as plain JS objects with the same camelCase keys the CLI prints. They are built
 //! with the same `serde_json` serializer the CLI uses and handed to `JSON.parse`, not with
@@ -129,15 +129,24 @@ pub fn extract_document(
     options: Option<ExtractOptions>,
 ) -> Result<JsValue, JsError> {
     let options = options_from_js(options)?;
-    let html = serialize_rendered(document, HIDDEN_ATTR)
-        .map_err(|e| {
-            JsError::new(&format!(
-                "cannot serialize the document: {}",
-                js_message(&e)
-            ))
-        })?
-        .ok_or_else(|| JsError::new("the document has no root element"))?;
     let url = document.url().ok().filter(|u| !u.is_empty());
+    let unreadable = |e: JsValue| {
+        JsError::new(&format!(
+            "cannot serialize the document: {}",
+            js_message(&e)
+        ))
+    };
+    // The tree as the browser parsed it, when it can go as it is; its HTML otherwise.
+    if let Some(flat) = encode_rendered(document, HIDDEN_ATTR).map_err(unreadable)? {
+        if let Some(article) =
+            crate::extract_flat(&flat, url.as_deref(), &options).map_err(error_to_js)?
+        {
+            return article_to_js(article);
+        }
+    }
+    let html = serialize_rendered(document, HIDDEN_ATTR)
+        .map_err(unreadable)?
+        .ok_or_else(|| JsError::new("the document has no root element"))?;
     run_extract(&html, url.as_deref(), &options)
 }
 
@@ -176,7 +185,10 @@ pub fn to_markdown(content_html: &str) -> String {
 }
 
 fn run_extract(html: &str, url: Option<&str>, options: &Options) -> Result<JsValue, JsError> {
-    let mut article: Article = crate::extract(html, url, options).map_err(error_to_js)?;
+    article_to_js(crate::extract(html, url, options).map_err(error_to_js)?)
+}
+
+fn article_to_js(mut article: Article) -> Result<JsValue, JsError> {
     // The two largest fields cross as strings of their own rather than inside the JSON: escaping
     // them there and parsing them back in JS would copy every character twice more. Their keys
     // stay in the JSON (empty), so the object's keys keep the CLI's order.
@@ -233,6 +245,12 @@ fn f32_as_printed(x: f32) -> f64 {
 
 #[wasm_bindgen(module = "/src/rendered.js")]
 extern "C" {
+    /// The document in the flat form [`crate::extract_flat`] reads, with `attr` on every
+    /// element the browser does not render (the page itself is not changed), or `None` when
+    /// only its HTML will do. JavaScript, for the reason below.
+    #[wasm_bindgen(js_name = encodeRendered, catch)]
+    fn encode_rendered(document: &Document, attr: &str) -> Result<Option<String>, JsValue>;
+
     /// The document's HTML with `attr` on every element the browser does not render (marks
     /// taken off again afterwards), or `None` when it has no root element. JavaScript, because
     /// the walk asks the browser about every element: see the file.

@@ -376,15 +376,16 @@ fn extract_document_reports_what_the_document_threw() {
     );
 }
 
-/// When serializing throws after the walk has marked elements (an engine's longest string is
-/// finite), the marks still come off: the page is left as it was found.
+/// When a document goes as HTML (here because a text holds a character the flat form uses as a
+/// mark) and serializing it throws after the walk has marked elements (an engine's longest
+/// string is finite), the marks still come off: the page is left as it was found.
 #[wasm_bindgen_test]
 fn extract_document_unmarks_when_serializing_throws() {
     let Some(doc) = new_document("Too long") else {
         return;
     };
     let body = doc.body().expect("new documents have a body");
-    body.set_inner_html(&format!("<p>{PROSE}</p><p hidden>{PROSE}</p>"));
+    body.set_inner_html(&format!("<p>{PROSE} \u{7}</p><p hidden>{PROSE}</p>"));
     // This document's body answers with a serialization that throws.
     let throws = js_sys::Function::new_no_args("throw new RangeError('Invalid string length')");
     let serialization = js_sys::Object::new();
@@ -446,6 +447,61 @@ fn extract_document_reads_what_the_whole_html_says() {
     assert_eq!(json(&lean), json(&whole));
     assert_eq!(get_str(&lean, "byline"), "Ada Brook");
     assert!(get_str(&lean, "text").contains("ONE"), "{}", json(&lean));
+}
+
+/// The tree handed over as it is (the flat form) gives the article its HTML gives, on markup
+/// where the two could part: SVG and MathML with namespaced attributes, a noscript's markup,
+/// attribute values with quotes and angle brackets, comments and scripts deep inside, tables,
+/// custom elements. So do the documents that go as HTML instead: one whose text holds a
+/// character the flat form uses as a mark, and one nested deeper than HTML parses.
+#[wasm_bindgen_test]
+fn extract_document_reads_the_tree_as_its_html_reads() {
+    let markup = format!(
+        "<article><h1>Floodwater reaches the bridge</h1><p class=\"lede\" data-x='a \"q\" <b> &amp; c'>\
+         {PROSE} ONE.</p><figure><svg viewBox=\"0 0 10 10\" xmlns=\"http://www.w3.org/2000/svg\" \
+         xmlns:xlink=\"http://www.w3.org/1999/xlink\"><use xlink:href=\"#dot\"/><title>Dot</title>\
+         <foreignObject><p>{PROSE} IN-SVG.</p></foreignObject></svg>\
+         <math><mi>x</mi><annotation-xml encoding=\"text/html\"><p>MATH</p></annotation-xml></math>\
+         <img src=\"/lazy.gif\" alt=\"Weir\"><noscript><img src=\"/weir.jpg\" alt=\"Weir\"></noscript>\
+         <figcaption>The weir <!-- credit --> at noon</figcaption></figure>\
+         <p>{PROSE} <span>TWO<script>var x = '<p>SECRET</p>';</script> and</span> more.</p>\
+         <table><tr><th>Gauge</th><td>4.2 m</td></tr></table>\
+         <my-widget level=\"3\"><p>{PROSE} THREE.</p></my-widget></article>\
+         <noscript><p>{PROSE} IN-NOSCRIPT.</p><p>{PROSE}</p></noscript>"
+    );
+    let explain = || js_options(r#"{"explain": true}"#);
+    let json = |v: &JsValue| String::from(js_sys::JSON::stringify(v).expect("stringify"));
+    for (what, body_html, depth) in [
+        ("the flat form", markup.clone(), 0),
+        ("a mark in a text", format!("{markup}<p>bell \u{7}</p>"), 0),
+        // Built through the DOM: the HTML parser nests no deeper than 512.
+        ("too deep", markup.clone(), 600),
+    ] {
+        let Some(doc) = new_document("Floodwater reaches the bridge") else {
+            return;
+        };
+        let mut inner: web_sys::Element = doc.body().expect("body").into();
+        for _ in 0..depth {
+            let div = doc.create_element("div").expect("create div");
+            inner.append_child(&div).expect("append");
+            inner = div;
+        }
+        inner.set_inner_html(&body_html);
+        let root = doc.document_element().expect("root");
+        let whole = extract_js(&root.outer_html(), Some(doc.url().expect("url")), explain())
+            .map_err(error_message)
+            .expect("extracts the whole HTML");
+        let read = extract_document(&doc, explain())
+            .map_err(error_message)
+            .expect("extracts the document");
+        assert_eq!(json(&read), json(&whole), "{what}");
+        let text = get_str(&read, "text");
+        assert!(
+            text.contains("ONE") && text.contains("THREE"),
+            "{what}: {text}"
+        );
+        assert!(!text.contains("SECRET"), "{what}: {text}");
+    }
 }
 
 /// A script's text set through the DOM may hold `</script>`, which the serializer writes as it

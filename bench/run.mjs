@@ -107,6 +107,7 @@ const pages = listPages();
 const files = {
   '/bench/': path.join(root, 'bench/index.html'),
   '/bench/harness.js': path.join(root, 'bench/harness.js'),
+  '/bench/rendered.js': path.join(root, 'src/rendered.js'),
   '/bench/Readability.js': path.join(root, 'node_modules/@mozilla/readability/Readability.js'),
   '/pkg/declutter.js': path.join(root, 'pkg/declutter.js'),
   '/pkg/declutter_bg.wasm': path.join(root, 'pkg/declutter_bg.wasm'),

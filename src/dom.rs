@@ -531,20 +531,7 @@ fn append_tree<T: Parsed>(
                     && noscript_is_article(&text) =>
             {
                 if let Some(p) = parent {
-                    // Read as a plain container from here on; its name stays, so the block
-                    // paths match the page as a browser without scripts shows it.
-                    if let Kind::Element(el) = &mut nodes[p as usize].kind {
-                        el.tag = Tag::Div;
-                    }
-                    let mut fragment = T::fragment(&bound::bounded(&text));
-                    // The fragment parser wraps what it read in an `html` element.
-                    let mut child = fragment
-                        .root_element()
-                        .and_then(|w| fragment.first_child(w));
-                    while let Some(c) = child {
-                        child = fragment.next_sibling(c);
-                        append_tree(nodes, &mut fragment, c, Some(p), false);
-                    }
+                    graft_noscript::<T>(nodes, p, &text);
                 }
                 stack.push(None);
                 false
@@ -592,6 +579,25 @@ fn append_tree<T: Parsed>(
                 None => break 'walk,
             }
         }
+    }
+}
+
+/// Parses the markup of the `<noscript>` at `noscript` (see [`noscript_is_article`]) and copies
+/// it in as its children (they come next in the arena: the noscript is the last element open).
+fn graft_noscript<T: Parsed>(nodes: &mut Vec<Node>, noscript: NodeId, markup: &str) {
+    // Read as a plain container from here on; its name stays, so the block paths match the page
+    // as a browser without scripts shows it.
+    if let Kind::Element(el) = &mut nodes[noscript as usize].kind {
+        el.tag = Tag::Div;
+    }
+    let mut fragment = T::fragment(&bound::bounded(markup));
+    // The fragment parser wraps what it read in an `html` element.
+    let mut child = fragment
+        .root_element()
+        .and_then(|w| fragment.first_child(w));
+    while let Some(c) = child {
+        child = fragment.next_sibling(c);
+        append_tree(nodes, &mut fragment, c, Some(noscript), false);
     }
 }
 
@@ -686,6 +692,205 @@ mod via_scraper {
         fn parent(&self, id: NodeId) -> Option<NodeId> {
             self.tree.get(id)?.parent().map(|c| c.id())
         }
+    }
+}
+
+/// The flat form of a tree a browser has already parsed, as `encodeRendered` (src/rendered.js)
+/// writes it, read straight into the arena: in document order, an element is `1` + its
+/// namespace (`h`, `s` or `m`) and name, then `2` name `3` value for each attribute, its
+/// children, and `4`; a text is `5` + the text; `6` stands for a comment or a left-out element
+/// (it keeps the texts on either side apart, as in the DOM). The form ends with `7` and how many
+/// marks came before it: a text holding a mark (they are control characters no page needs)
+/// shows in that count, and the form is refused rather than misread.
+mod flat {
+    use super::{graft_noscript, noscript_is_article, skip_subtree, tree};
+    use super::{Dom, Kind, Node, NodeId, Tag};
+    use html5ever::tendril::StrTendril;
+    use html5ever::{ns, Attribute, LocalName, QualName};
+
+    const ELEMENT: u8 = 1;
+    const ATTR: u8 = 2;
+    const VALUE: u8 = 3;
+    const END: u8 = 4;
+    const TEXT: u8 = 5;
+    const GAP: u8 = 6;
+    const COUNT: char = '\u{7}';
+
+    /// Is `c` one of the marks?
+    pub fn is_mark(c: char) -> bool {
+        ('\u{1}'..=COUNT).contains(&c)
+    }
+
+    /// Where the next mark (a byte below 8) is at or after `from`, or the end.
+    fn next_mark(b: &[u8], from: usize) -> usize {
+        const LOW: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        const ABOVE_MARKS: u64 = 0xf8f8_f8f8_f8f8_f8f8;
+        let mut i = from;
+        while let Some(chunk) = b.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            // A byte below 8 has none of the bits above; the zero-byte test finds the first.
+            let x = u64::from_le_bytes(word) & ABOVE_MARKS;
+            let found = x.wrapping_sub(LOW) & !x & HIGH;
+            if found != 0 {
+                return i + (found.trailing_zeros() / 8) as usize;
+            }
+            i += 8;
+        }
+        b[i..]
+            .iter()
+            .position(|&c| c < 8)
+            .map_or(b.len(), |p| i + p)
+    }
+
+    /// An attribute's name as the parser gives it. On SVG and MathML elements it puts the
+    /// `xlink:`, `xml:` and `xmlns` attributes it knows in their namespaces (which orders them
+    /// after the plain ones), as the browser's parser did; every other name is plain, colon
+    /// or not.
+    fn attr_name(name: &str, foreign: bool) -> QualName {
+        const XLINK: &[&str] = &[
+            "actuate", "arcrole", "href", "role", "show", "title", "type",
+        ];
+        let qualified = |prefix: &str, ns, local: &str| {
+            QualName::new(
+                Some(html5ever::Prefix::from(prefix)),
+                ns,
+                LocalName::from(local),
+            )
+        };
+        match (foreign, name.split_once(':')) {
+            (true, None) if name == "xmlns" => qualified("", ns!(xmlns), name),
+            (true, Some(("xlink", local))) if XLINK.contains(&local) => {
+                qualified("xlink", ns!(xlink), local)
+            }
+            (true, Some(("xml", local))) if local == "lang" || local == "space" => {
+                qualified("xml", ns!(xml), local)
+            }
+            (true, Some(("xmlns", "xlink"))) => qualified("xmlns", ns!(xmlns), "xlink"),
+            _ => QualName::new(None, ns!(), LocalName::from(name)),
+        }
+    }
+
+    /// The arena of the tree in `form`, laid out as parsing its HTML would lay it out (the
+    /// same elements skipped, texts merged where the DOM has two side by side, a noscript's
+    /// article grafted in); `None` when the form is broken.
+    pub fn read(form: &str) -> Option<Dom> {
+        let (body, count) = form.rsplit_once(COUNT)?;
+        let count: usize = count.parse().ok()?;
+        let b = body.as_bytes();
+        // Texts and values are cut from one buffer, not copied one by one.
+        let input = StrTendril::from_slice(body);
+        let cut = |from: usize, to: usize| input.subtendril(from as u32, (to - from) as u32);
+        let mut tags = tree::Tags::new();
+        // Every node takes at least one mark, an element at least two: half the marks is room
+        // enough for nearly every page.
+        let mut nodes = Vec::with_capacity(count / 2 + 1);
+        nodes.push(Node {
+            parent: None,
+            end: 1,
+            depth: 0,
+            kind: Kind::Document,
+        });
+        // Elements open in the arena, innermost last (the document first).
+        let mut open: Vec<NodeId> = vec![0];
+        // How deep inside an element that is skipped whole the reading is (0: not inside one).
+        let mut skipping = 0usize;
+        // The element whose start was read last, until its attributes (gathered in `attrs`) are
+        // all read.
+        let mut pending: Option<QualName> = None;
+        let mut attrs: Vec<Attribute> = Vec::new();
+        // The last node is a text the next text continues.
+        let mut text_open = false;
+        let mut marks = 0;
+        let mut at = next_mark(b, 0);
+        if at != 0 {
+            return None;
+        }
+        while at < b.len() {
+            let kind = b[at];
+            let end = next_mark(b, at + 1);
+            marks += 1;
+            if kind == ATTR {
+                // A name, then its value.
+                let name = pending.as_ref()?;
+                if b.get(end) != Some(&VALUE) {
+                    return None;
+                }
+                let value_end = next_mark(b, end + 1);
+                marks += 1;
+                let foreign = name.ns != ns!(html);
+                attrs.push(Attribute {
+                    name: attr_name(&body[at + 1..end], foreign),
+                    value: cut(end + 1, value_end),
+                });
+                at = value_end;
+                continue;
+            }
+            if let Some(name) = pending.take() {
+                let el = tree::element(&mut tags, name, std::mem::take(&mut attrs));
+                if skipping > 0 || skip_subtree(&el.name, &el.attrs) {
+                    skipping += 1;
+                } else {
+                    let parent = *open.last()?;
+                    let id = nodes.len() as NodeId;
+                    nodes.push(Node {
+                        parent: Some(parent),
+                        end: id + 1,
+                        depth: nodes[parent as usize].depth + 1,
+                        kind: Kind::Element(el),
+                    });
+                    open.push(id);
+                }
+                text_open = false;
+            }
+            match kind {
+                ELEMENT => {
+                    let ns = match b.get(at + 1) {
+                        Some(b'h') => ns!(html),
+                        Some(b's') => ns!(svg),
+                        Some(b'm') => ns!(mathml),
+                        _ => return None,
+                    };
+                    let local = LocalName::from(body.get(at + 2..end)?);
+                    pending = Some(QualName::new(None, ns, local));
+                }
+                END if skipping > 0 => skipping -= 1,
+                END if open.len() > 1 => {
+                    let id = open.pop()?;
+                    nodes[id as usize].end = nodes.len() as NodeId;
+                    text_open = false;
+                }
+                TEXT if skipping > 0 || end == at + 1 => {}
+                TEXT => {
+                    let parent = *open.last()?;
+                    let text = cut(at + 1, end);
+                    let in_noscript = nodes[parent as usize].tag() == Some(Tag::Noscript);
+                    match nodes.last_mut().map(|n| &mut n.kind) {
+                        Some(Kind::Text(t)) if text_open => t.push_tendril(&text),
+                        _ if in_noscript && noscript_is_article(&text) => {
+                            graft_noscript::<super::ParsedTree>(&mut nodes, parent, &text);
+                        }
+                        _ => {
+                            let id = nodes.len() as NodeId;
+                            nodes.push(Node {
+                                parent: Some(parent),
+                                end: id + 1,
+                                depth: nodes[parent as usize].depth + 1,
+                                kind: Kind::Text(text),
+                            });
+                            text_open = true;
+                        }
+                    }
+                }
+                GAP => text_open = false,
+                _ => return None,
+            }
+            at = end;
+        }
+        let whole = pending.is_none() && skipping == 0 && open.len() == 1 && marks == count;
+        nodes[0].end = nodes.len() as NodeId;
+        whole.then_some(Dom { nodes })
     }
 }
 
@@ -819,9 +1024,13 @@ mod tree {
     /// log2 of the slots in [`Tags`].
     const TAG_SLOT_BITS: u32 = 7;
 
-    struct Tags([Option<(LocalName, Tag)>; 1 << TAG_SLOT_BITS]);
+    pub(super) struct Tags([Option<(LocalName, Tag)>; 1 << TAG_SLOT_BITS]);
 
     impl Tags {
+        pub(super) fn new() -> Tags {
+            Tags(std::array::from_fn(|_| None))
+        }
+
         fn of(&mut self, name: &LocalName) -> Tag {
             // Names of up to seven bytes are stored in the atom itself and their "hash" is those
             // bytes, whose low bits are mostly the length: a multiplication mixes them first.
@@ -838,7 +1047,7 @@ mod tree {
         }
     }
 
-    fn element(tags: &mut Tags, name: QualName, mut attrs: Vec<Attribute>) -> Element {
+    pub(super) fn element(tags: &mut Tags, name: QualName, mut attrs: Vec<Attribute>) -> Element {
         // Attributes stay in the order of their qualified names, which later stages have always
         // seen: the first of two with one local name (`href` and `xlink:href` on an SVG link)
         // is the one `Element::attr` finds.
@@ -934,7 +1143,7 @@ mod tree {
             push(&mut slots, Data::Document);
             Sink {
                 slots: RefCell::new(slots),
-                tags: RefCell::new(Tags(std::array::from_fn(|_| None))),
+                tags: RefCell::new(Tags::new()),
                 raw_text_opened: Cell::new(None),
             }
         }
@@ -1149,156 +1358,6 @@ mod tree {
         }
     }
 
-    /// The marks of the flat form (see [`Tree::from_flat`]): bytes no text of a page holds in
-    /// practice, and if one does, the count at the end tells.
-    mod mark {
-        pub const ELEMENT: u8 = 1;
-        pub const ATTR: u8 = 2;
-        pub const VALUE: u8 = 3;
-        pub const END: u8 = 4;
-        pub const TEXT: u8 = 5;
-        pub const GAP: u8 = 6;
-        pub const COUNT: u8 = 7;
-    }
-
-    /// Where the next mark (a byte below 8) is at or after `from`, or the end.
-    fn next_mark(b: &[u8], from: usize) -> usize {
-        const LOW: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        const ABOVE_MARKS: u64 = 0xf8f8_f8f8_f8f8_f8f8;
-        let mut i = from;
-        while let Some(chunk) = b.get(i..i + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            // A byte below 8 has none of the bits above; the zero-byte test finds the first.
-            let x = u64::from_le_bytes(word) & ABOVE_MARKS;
-            let found = x.wrapping_sub(LOW) & !x & HIGH;
-            if found != 0 {
-                return i + (found.trailing_zeros() / 8) as usize;
-            }
-            i += 8;
-        }
-        b[i..]
-            .iter()
-            .position(|&c| c < 8)
-            .map_or(b.len(), |p| i + p)
-    }
-
-    /// An attribute's name as the parser gives it. On SVG and MathML elements it puts the
-    /// `xlink:`, `xml:` and `xmlns` attributes it knows in their namespaces (which orders them
-    /// after the plain ones), as the browser's parser did; every other name is plain, colon
-    /// or not.
-    fn attr_name(name: &str, foreign: bool) -> QualName {
-        const XLINK: &[&str] = &[
-            "actuate", "arcrole", "href", "role", "show", "title", "type",
-        ];
-        let qualified = |prefix: &str, ns, local: &str| {
-            QualName::new(
-                Some(html5ever::Prefix::from(prefix)),
-                ns,
-                LocalName::from(local),
-            )
-        };
-        match (foreign, name.split_once(':')) {
-            (true, None) if name == "xmlns" => qualified("", ns!(xmlns), name),
-            (true, Some(("xlink", local))) if XLINK.contains(&local) => {
-                qualified("xlink", ns!(xlink), local)
-            }
-            (true, Some(("xml", local))) if local == "lang" || local == "space" => {
-                qualified("xml", ns!(xml), local)
-            }
-            (true, Some(("xmlns", "xlink"))) => qualified("xmlns", ns!(xmlns), "xlink"),
-            _ => QualName::new(None, ns!(), LocalName::from(name)),
-        }
-    }
-
-    impl Tree {
-        /// The tree of a document the browser has already parsed, from the flat form that
-        /// `encodeRendered` (src/rendered.js) writes: in document order, an element is
-        /// `1` + its namespace (`h`, `s` or `m`) and name, then `2` name `3` value for each
-        /// attribute, its children, and `4`; a text is `5` + the text; `6` stands for a
-        /// comment or a left-out element (it keeps the texts on either side apart, as in the
-        /// DOM); the form ends with `7` and how many marks came before. `None` when the form
-        /// is broken: unbalanced, or a text held a mark, which the count shows.
-        pub fn from_flat(flat: &str) -> Option<Tree> {
-            let (body, count) = flat.rsplit_once(char::from(mark::COUNT))?;
-            let count: usize = count.parse().ok()?;
-            let b = body.as_bytes();
-            // Texts and values are cut from one buffer, not copied one by one.
-            let input = StrTendril::from_slice(body);
-            let cut = |from: usize, to: usize| input.subtendril(from as u32, (to - from) as u32);
-            let mut tags = Tags(std::array::from_fn(|_| None));
-            let mut slots = Vec::new();
-            push(&mut slots, Data::Document);
-            let mut open = vec![0u32];
-            // The element whose start was read last, until its attributes are all read.
-            let mut pending: Option<(QualName, Vec<Attribute>)> = None;
-            let mut marks = 0;
-            let mut at = next_mark(b, 0);
-            if at != 0 {
-                return None;
-            }
-            while at < b.len() {
-                let kind = b[at];
-                let end = next_mark(b, at + 1);
-                marks += 1;
-                if kind == mark::ATTR {
-                    // A name, then its value.
-                    let (name, attrs) = pending.as_mut()?;
-                    if b.get(end) != Some(&mark::VALUE) {
-                        return None;
-                    }
-                    let value_end = next_mark(b, end + 1);
-                    marks += 1;
-                    let foreign = name.ns != ns!(html);
-                    attrs.push(Attribute {
-                        name: attr_name(&body[at + 1..end], foreign),
-                        value: cut(end + 1, value_end),
-                    });
-                    at = value_end;
-                    continue;
-                }
-                if let Some((name, attrs)) = pending.take() {
-                    let id = push(&mut slots, Data::Element(element(&mut tags, name, attrs)));
-                    append_child(&mut slots, *open.last()?, id);
-                    open.push(id);
-                }
-                let parent = *open.last()?;
-                match kind {
-                    mark::ELEMENT => {
-                        let ns = match b.get(at + 1) {
-                            Some(b'h') => ns!(html),
-                            Some(b's') => ns!(svg),
-                            Some(b'm') => ns!(mathml),
-                            _ => return None,
-                        };
-                        let local = LocalName::from(body.get(at + 2..end)?);
-                        pending = Some((QualName::new(None, ns, local), Vec::new()));
-                    }
-                    mark::END if open.len() > 1 => {
-                        open.pop();
-                    }
-                    mark::TEXT if end > at + 1 => {
-                        let text = cut(at + 1, end);
-                        let last = slots[parent as usize].last_child;
-                        if !merge_text(&mut slots, last, &text) {
-                            let id = push(&mut slots, Data::Text(text));
-                            append_child(&mut slots, parent, id);
-                        }
-                    }
-                    mark::TEXT => {}
-                    mark::GAP => {
-                        let id = push(&mut slots, Data::Other);
-                        append_child(&mut slots, parent, id);
-                    }
-                    _ => return None,
-                }
-                at = end;
-            }
-            (pending.is_none() && open.len() == 1 && marks == count).then_some(Tree(slots))
-        }
-    }
-
     #[cfg(test)]
     mod tests {
         use super::{Data, Parsed, Tree};
@@ -1329,7 +1388,7 @@ mod tree {
 
 /// Is `c` one of the marks of the flat form (see [`Dom::from_flat`]), not a character of the page?
 pub fn is_flat_mark(c: char) -> bool {
-    ('\u{1}'..='\u{7}').contains(&c)
+    flat::is_mark(c)
 }
 
 impl Dom {
@@ -1341,16 +1400,13 @@ impl Dom {
 
     /// The document a browser has already parsed, handed over in the flat form that
     /// `encodeRendered` (src/rendered.js) writes, which needs no tokenizing and no tree
-    /// building; `None` when the form is broken (see `tree::Tree::from_flat`).
-    pub fn from_flat(flat: &str) -> Option<Dom> {
-        Some(Dom::laid_out(tree::Tree::from_flat(flat)?))
+    /// building; `None` when the form is broken (see [`flat`]).
+    pub fn from_flat(form: &str) -> Option<Dom> {
+        flat::read(form)
     }
 
     fn parse_with<T: Parsed>(html: &str) -> Dom {
-        Dom::laid_out(T::document(&bound::bounded(html)))
-    }
-
-    fn laid_out<T: Parsed>(mut parsed: T) -> Dom {
+        let mut parsed = T::document(&bound::bounded(html));
         let mut nodes: Vec<Node> = Vec::with_capacity(parsed.len());
         let root = parsed.root();
         append_tree(&mut nodes, &mut parsed, root, None, true);
@@ -1753,10 +1809,12 @@ mod tests {
         let flat = counted(
             "\u{1}hhtml\u{1}hhead\u{4}\u{1}hbody\u{5}one \u{5}two\u{6}\u{5}three\r\n\
              \u{1}hp\u{2}class\u{3}x\u{2}data-a\u{3}\u{4}\u{1}ssvg\u{2}xlink:href\u{3}#a\
-             \u{2}xmlns\u{3}s\u{2}b\u{3}c\u{4}\u{4}\u{4}",
+             \u{2}xmlns\u{3}s\u{2}b\u{3}c\u{4}\u{1}htemplate\u{1}hp\u{5}unseen\u{4}\u{4}\
+             \u{5}after\u{4}\u{4}",
         );
         let html = "<html><head></head><body>one two<!---->three\r\n<p data-a class=x></p>\
-                    <svg xmlns=s xlink:href=#a b=c></svg></body></html>";
+                    <svg xmlns=s xlink:href=#a b=c></svg><template><p>unseen</template>after\
+                    </body></html>";
         let mut expected = lines(&super::Dom::parse(html));
         // The parser reads a CR LF as one LF; the DOM's text is what it is.
         let three = expected

@@ -10,6 +10,8 @@ use crate::features::FastMap;
 use html5ever::tendril::StrTendril;
 use markup5ever::{local_name, ns, LocalName, QualName};
 
+pub use flat::is_mark as is_flat_mark;
+
 /// Fibonacci hashing's multiplier (2^64 / the golden ratio): multiplying by it spreads a key's
 /// bits into the high bits that the small hash tables here and in `features` index by.
 pub const HASH_FACTOR: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -716,7 +718,7 @@ mod flat {
     const GAP: u8 = 6;
     const COUNT: char = '\u{7}';
 
-    /// Is `c` one of the marks?
+    /// Is `c` one of the marks, not a character of the page?
     pub fn is_mark(c: char) -> bool {
         ('\u{1}'..=COUNT).contains(&c)
     }
@@ -770,6 +772,20 @@ mod flat {
             (true, Some(("xmlns", "xlink"))) => qualified("xmlns", ns!(xmlns), "xlink"),
             _ => QualName::new(None, ns!(), LocalName::from(name)),
         }
+    }
+
+    /// Adds a node as the last child of `parent` so far (its subtree ends where it starts until
+    /// its end is read).
+    fn push_child(nodes: &mut Vec<Node>, parent: NodeId, kind: Kind) -> NodeId {
+        let id = nodes.len() as NodeId;
+        let depth = nodes[parent as usize].depth + 1;
+        nodes.push(Node {
+            parent: Some(parent),
+            end: id + 1,
+            depth,
+            kind,
+        });
+        id
     }
 
     /// The arena of the tree in `form`, laid out as parsing its HTML would lay it out (the
@@ -832,15 +848,7 @@ mod flat {
                 if skipping > 0 || skip_subtree(&el.name, &el.attrs) {
                     skipping += 1;
                 } else {
-                    let parent = *open.last()?;
-                    let id = nodes.len() as NodeId;
-                    nodes.push(Node {
-                        parent: Some(parent),
-                        end: id + 1,
-                        depth: nodes[parent as usize].depth + 1,
-                        kind: Kind::Element(el),
-                    });
-                    open.push(id);
+                    open.push(push_child(&mut nodes, *open.last()?, Kind::Element(el)));
                 }
                 text_open = false;
             }
@@ -872,13 +880,7 @@ mod flat {
                             graft_noscript::<super::ParsedTree>(&mut nodes, parent, &text);
                         }
                         _ => {
-                            let id = nodes.len() as NodeId;
-                            nodes.push(Node {
-                                parent: Some(parent),
-                                end: id + 1,
-                                depth: nodes[parent as usize].depth + 1,
-                                kind: Kind::Text(text),
-                            });
+                            push_child(&mut nodes, parent, Kind::Text(text));
                             text_open = true;
                         }
                     }
@@ -1384,11 +1386,6 @@ mod tree {
             );
         }
     }
-}
-
-/// Is `c` one of the marks of the flat form (see [`Dom::from_flat`]), not a character of the page?
-pub fn is_flat_mark(c: char) -> bool {
-    flat::is_mark(c)
 }
 
 impl Dom {

@@ -1,7 +1,8 @@
 //! A compact, index-based copy of the parsed document.
 //!
 //! [`crate::tokenize`] reads the page and html5ever's tree builder builds it (into [`tree`],
-//! linked as the builder goes); everything after that walks this arena. Nodes are stored in
+//! linked as the builder goes); or, for a page a browser has already parsed, [`flat`] reads its
+//! tree as the browser hands it over. Everything after that walks this arena. Nodes are stored in
 //! document (pre-)order, so a node's subtree is the index range `id..node.end`: "is X inside Y"
 //! is two integer comparisons, and every later stage is a linear pass over a `Vec` with no
 //! recursion, which keeps 100,000-deep documents safe on the small wasm stack.

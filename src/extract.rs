@@ -165,8 +165,8 @@ pub fn extract_with(
 }
 
 /// Extracts the article from a document a browser has already parsed, handed over in the flat
-/// form [`Dom::from_flat`] reads. `Ok(None)` when that form is broken: the caller then hands
-/// over the document's HTML instead.
+/// form that `encodeRendered` (src/rendered.js) writes and `Dom::from_flat` reads. `Ok(None)`
+/// when that form is broken: the caller then hands over the document's HTML instead.
 ///
 /// # Errors
 /// As [`extract`].

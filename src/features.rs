@@ -290,9 +290,9 @@ pub fn class_or_id_has_word(el: &Element, words: &[&str]) -> bool {
     })
 }
 
-/// Calls `f` with each word [`hint_words`] gives, in the same order. Class strings are almost
-/// always ASCII, and those are split and lower-cased in `buf` without allocating: use this
-/// rather than [`hint_words`] on paths that visit every element.
+/// Calls `f` with each word `hint_words` (the tests' reference) gives, in the same order. Class
+/// strings are almost always ASCII, and those are split and lower-cased in `buf` without
+/// allocating.
 pub fn for_each_hint_word(value: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     if value.is_ascii() {
         // The same split by bytes: in ASCII the letters and digits are the alphanumerics.

@@ -419,7 +419,7 @@ pub const STOPWORDS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Verbs of the "[edit]" control wiki software puts beside each section heading, in lower case.
+/// Verbs of the "\[edit\]" control wiki software puts beside each section heading, in lower case.
 /// A link inside a heading whose words open with one of these, and are all in
 /// [`SECTION_EDIT_WORDS`], is a control, not part of the heading.
 #[rustfmt::skip]

@@ -125,10 +125,10 @@ pub fn prune(dom: &Dom) -> Pruned {
     }
 }
 
-/// The longest heading, in characters, searched for "[edit]" links.
+/// The longest heading, in characters, searched for "\[edit\]" links.
 const SECTION_HEADING_MAX_CHARS: usize = 200;
 
-/// The "[edit]" links wiki software puts inside each section heading, each with the wrapper
+/// The "\[edit\]" links wiki software puts inside each section heading, each with the wrapper
 /// that holds its brackets: a link whose words are an edit control's (see
 /// [`SECTION_EDIT_VERBS`]), in a heading that has words of its own besides.
 fn section_edit_controls(dom: &Dom, heading: NodeId) -> Vec<NodeId> {

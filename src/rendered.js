@@ -33,7 +33,7 @@ const COMMENT_NODE = 8;
 const TEXT_ESCAPES = /[&<>\u00a0]/g;
 const ESCAPED = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\u00a0': '&nbsp;' };
 
-/** The marks of the flat form that `Tree::from_flat` in src/dom.rs reads (see there). */
+/** The marks of the flat form that `mod flat` in src/dom.rs reads (see there). */
 const ELEMENT = '\u0001';
 const ATTR = '\u0002';
 const VALUE = '\u0003';
@@ -48,15 +48,15 @@ const NAMESPACES = new Map([
   ['http://www.w3.org/1998/Math/MathML', 'm'],
 ]);
 /**
- * The HTML parser nests no deeper than this (the core's bound, as Blink's); a deeper document
- * (only a script builds one) goes as HTML, to be bounded when it is parsed again.
+ * The HTML parser nests no deeper than this (`MAX_DEPTH` in src/dom.rs's `bound`, as in Blink);
+ * a deeper document (only a script builds one) goes as HTML, to be bounded when it is parsed.
  */
 const MAX_DEPTH = 512;
 const TOO_DEEP = Symbol('too deep');
 const PROCESSING_INSTRUCTION_NODE = 7;
 
 /**
- * The document as the flat form the core reads without parsing (src/dom.rs, `Tree::from_flat`),
+ * The document as the flat form the core reads without parsing (src/dom.rs, `mod flat`),
  * with `attr` on each element under its body that is not rendered; or null when only its HTML
  * will do (no root element, a document that is not HTML, one nested deeper than HTML parses).
  *
@@ -68,9 +68,7 @@ const PROCESSING_INSTRUCTION_NODE = 7;
 export function encodeRendered(doc, attr) {
   const root = doc.documentElement;
   if (!root || doc.contentType !== 'text/html') return null;
-  const view = doc.defaultView;
-  const quick = typeof root.checkVisibility === 'function';
-  const rendered = view ? (el) => isRendered(view, el, quick) : (el) => !el.hasAttribute('hidden');
+  const rendered = renderedTest(doc);
   const body = doc.body;
   const parts = [];
   let marks = 0;
@@ -166,12 +164,7 @@ export function serializeRendered(doc, attr) {
  * look-up after an attribute change may recompute the style of the whole page.
  */
 function markHidden(doc, body, attr) {
-  const view = doc.defaultView;
-  // Without a window (a document from DOMParser or createHTMLDocument) nothing is computed:
-  // only the `hidden` attribute counts.
-  // `checkVisibility` (Chromium 105+, Firefox 106+) is looked for once, not per element.
-  const quick = typeof body.checkVisibility === 'function';
-  const rendered = view ? (el) => isRendered(view, el, quick) : (el) => !el.hasAttribute('hidden');
+  const rendered = renderedTest(doc);
   const walker = doc.createTreeWalker(body, SHOW_ELEMENT);
   const hidden = [];
   let el = walker.firstChild();
@@ -257,6 +250,18 @@ function dropped(node, name) {
     default:
       return false;
   }
+}
+
+/**
+ * Whether the browser renders an element of `doc`. Without a window (a document from DOMParser
+ * or createHTMLDocument) nothing is computed: only the `hidden` attribute counts.
+ * `checkVisibility` (Chromium 105+, Firefox 106+) is looked for once, not per element.
+ */
+function renderedTest(doc) {
+  const view = doc.defaultView;
+  if (!view) return (el) => !el.hasAttribute('hidden');
+  const quick = typeof doc.documentElement.checkVisibility === 'function';
+  return (el) => isRendered(view, el, quick);
 }
 
 /** Moves the walker to the element after the current one's subtree (null at the end). */

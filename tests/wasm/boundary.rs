@@ -274,6 +274,19 @@ fn new_document(title: &str) -> Option<Document> {
     Some(doc)
 }
 
+/// The article from `doc`'s whole HTML (`extract`) and from `doc` itself (`extractDocument`),
+/// both with `options` (JSON).
+fn both_ways(doc: &Document, options: &str) -> (JsValue, JsValue) {
+    let root = doc.document_element().expect("root");
+    let whole = extract_js(&root.outer_html(), doc.url().ok(), js_options(options))
+        .map_err(error_message)
+        .expect("extracts the whole HTML");
+    let read = extract_document(doc, js_options(options))
+        .map_err(error_message)
+        .expect("extracts the document");
+    (whole, read)
+}
+
 /// Adds an article to the test page (beside the runner's own output, which must stay),
 /// extracts the whole live document, and checks that what the browser does not render is
 /// left out and that the page is left exactly as it was.
@@ -436,17 +449,14 @@ fn extract_document_reads_what_the_whole_html_says() {
          <script>window.tail = '{PROSE}';</script>"
     ));
     // With every block's text, so the loose text outside the article is compared too.
-    let explain = || js_options(r#"{"explain": true}"#);
-    let whole = extract_js(&root.outer_html(), Some(doc.url().expect("url")), explain())
-        .map_err(error_message)
-        .expect("extracts the whole HTML");
-    let lean = extract_document(&doc, explain())
-        .map_err(error_message)
-        .expect("extracts the document");
-    let json = |v: &JsValue| String::from(js_sys::JSON::stringify(v).expect("stringify"));
-    assert_eq!(json(&lean), json(&whole));
+    let (whole, lean) = both_ways(&doc, r#"{"explain": true}"#);
+    assert_eq!(stringify(&lean), stringify(&whole));
     assert_eq!(get_str(&lean, "byline"), "Ada Brook");
-    assert!(get_str(&lean, "text").contains("ONE"), "{}", json(&lean));
+    assert!(
+        get_str(&lean, "text").contains("ONE"),
+        "{}",
+        stringify(&lean)
+    );
 }
 
 /// The tree handed over as it is (the flat form) gives the article its HTML gives, on markup
@@ -469,8 +479,6 @@ fn extract_document_reads_the_tree_as_its_html_reads() {
          <my-widget level=\"3\"><p>{PROSE} THREE.</p></my-widget></article>\
          <noscript><p>{PROSE} IN-NOSCRIPT.</p><p>{PROSE}</p></noscript>"
     );
-    let explain = || js_options(r#"{"explain": true}"#);
-    let json = |v: &JsValue| String::from(js_sys::JSON::stringify(v).expect("stringify"));
     for (what, body_html, depth) in [
         ("the flat form", markup.clone(), 0),
         ("a mark in a text", format!("{markup}<p>bell \u{7}</p>"), 0),
@@ -487,14 +495,8 @@ fn extract_document_reads_the_tree_as_its_html_reads() {
             inner = div;
         }
         inner.set_inner_html(&body_html);
-        let root = doc.document_element().expect("root");
-        let whole = extract_js(&root.outer_html(), Some(doc.url().expect("url")), explain())
-            .map_err(error_message)
-            .expect("extracts the whole HTML");
-        let read = extract_document(&doc, explain())
-            .map_err(error_message)
-            .expect("extracts the document");
-        assert_eq!(json(&read), json(&whole), "{what}");
+        let (whole, read) = both_ways(&doc, r#"{"explain": true}"#);
+        assert_eq!(stringify(&read), stringify(&whole), "{what}");
         let text = get_str(&read, "text");
         assert!(
             text.contains("ONE") && text.contains("THREE"),
@@ -521,16 +523,7 @@ fn extract_document_never_reads_a_script_as_markup() {
         .expect("query")
         .expect("the script");
     script.set_text_content(Some(&format!("</script><p>{PROSE} SECRET-ESCAPE.</p>")));
-    let whole = extract_js(
-        &doc.document_element().expect("root").outer_html(),
-        None,
-        None,
-    )
-    .map_err(error_message)
-    .expect("extracts the whole HTML");
-    let lean = extract_document(&doc, None)
-        .map_err(error_message)
-        .expect("extracts the document");
+    let (whole, lean) = both_ways(&doc, "{}");
     // The premise: the page's own serialization does carry the escape.
     assert!(get_str(&whole, "text").contains("SECRET-ESCAPE"));
     let text = get_str(&lean, "text");

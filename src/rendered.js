@@ -21,14 +21,24 @@
  * reach it unmarked.
  */
 const SKIP = new Set(['script', 'style', 'template', 'noscript']);
-/** Checked themselves, but their insides render or hide with them. */
+/** Looked up themselves, but their insides render or hide with them. */
 const OPAQUE = new Set(['svg', 'math', 'iframe', 'object', 'video', 'audio', 'canvas', 'select']);
-/** `NodeFilter.SHOW_ELEMENT`. */
-const SHOW_ELEMENT = 0x1;
+/**
+ * Elements that show something without a text of their own: pictures, players, drawings,
+ * formulas, rules and breaks, controls. Like an element holding text, each is looked up itself.
+ * (Every OPAQUE element is one.)
+ */
+const SHOWS = new Set([
+  'img', 'picture', 'video', 'audio', 'iframe', 'embed', 'object', 'canvas', 'svg', 'math',
+  'br', 'hr', 'input', 'select', 'textarea', 'button',
+]);
+/** A text with a character other than ASCII white space (what `push_collapsed` collapses). */
+const NOT_BLANK = /[^\t\n\f\r ]/;
 const VISIBILITY_PROPERTY = { visibilityProperty: true };
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const COMMENT_NODE = 8;
+const PROCESSING_INSTRUCTION_NODE = 7;
 /** What the HTML serializer escapes in text (outside script, style and the like). */
 const TEXT_ESCAPES = /[&<>\u00a0]/g;
 const ESCAPED = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\u00a0': '&nbsp;' };
@@ -53,7 +63,11 @@ const NAMESPACES = new Map([
  */
 const MAX_DEPTH = 512;
 const TOO_DEEP = Symbol('too deep');
-const PROCESSING_INSTRUCTION_NODE = 7;
+
+/** What a subtree shows, as the walk below works it out from the bottom up. */
+const NOTHING = 0;
+const ALL_HIDDEN = 1;
+const SHOWN = 2;
 
 /**
  * The document as the flat form the core reads without parsing (src/dom.rs, `mod flat`),
@@ -68,76 +82,154 @@ const PROCESSING_INSTRUCTION_NODE = 7;
 export function encodeRendered(doc, attr) {
   const root = doc.documentElement;
   if (!root || doc.contentType !== 'text/html') return null;
-  const rendered = renderedTest(doc);
-  const body = doc.body;
+  const walk = renderedWalk(doc, attr, true);
+  try {
+    walk.element(root, root.localName, false, 0);
+  } catch (e) {
+    if (e === TOO_DEEP) return null;
+    throw e;
+  }
+  walk.parts.push(COUNT + walk.marks());
+  return walk.parts.join('');
+}
+
+/**
+ * The walk of `doc` that finds the elements under its body the browser does not render and,
+ * when `writing`, writes the flat form in `parts` with `attr` on them; when not, lists them in
+ * `hidden` (those that do not carry `attr` already).
+ *
+ * Which elements are hidden is worked out from the bottom up, so that only some need a look-up,
+ * each of which is a call into the browser's style and layout (in Chromium about half of the
+ * walk): an element holding a text of its own, or one that shows something without text (see
+ * SHOWS), is looked up; any other is hidden when it holds something and all it holds is hidden.
+ * That is about half of the look-ups of asking every element: the wrappers between go unasked.
+ * A wrapper holding nothing (a spacer, an icon font's empty `<i>`) is not marked either way: it
+ * gives the core nothing to read. A `visibility: hidden` element's `visibility: visible` child
+ * shows, and then so does a wrapper around it.
+ */
+function renderedWalk(doc, attr, writing) {
+  const view = doc.defaultView;
+  // Without a window (a document from DOMParser or createHTMLDocument) nothing is computed, and
+  // nothing is looked up: the `hidden` attribute is all that hides there, and the core reads it.
+  const body = view ? doc.body : null;
+  const quick = typeof doc.documentElement.checkVisibility === 'function';
+  const hiddenUp = view ? hiddenWithAncestors(view, body, quick) : null;
   const parts = [];
+  const hidden = [];
   let marks = 0;
 
   /**
-   * Writes `el` (named `name`) and its subtree; `hidden` marks it, `check` has its children
-   * looked up. (Each DOM property read is a call into the browser: a name is read once.)
+   * Walks `el` (named `name`) and its subtree, writing them when `writing`; `check` has what it
+   * holds looked up. Returns what the subtree shows. (Each DOM property read is a call into the
+   * browser: a name is read once.)
    */
-  function write(el, name, hidden, check, depth) {
-    if (depth > MAX_DEPTH) throw TOO_DEEP;
-    let start = ELEMENT + (NAMESPACES.get(el.namespaceURI) ?? 'h') + name;
-    marks += 1;
-    if (el.hasAttributes()) {
-      const names = el.getAttributeNames();
-      for (let i = 0; i < names.length; i++) start += ATTR + names[i] + VALUE + el.getAttribute(names[i]);
-      marks += 2 * names.length;
+  function element(el, name, check, depth) {
+    if (depth > MAX_DEPTH) {
+      if (writing) throw TOO_DEEP;
+      // Marking for the HTML path: the parser bounds the nesting there, and the walk stops.
+      return NOTHING;
     }
-    if (hidden && !el.hasAttribute(attr)) {
-      start += ATTR + attr + VALUE;
-      marks += 2;
+    let at = 0;
+    if (writing) {
+      let start = ELEMENT + (NAMESPACES.get(el.namespaceURI) ?? 'h') + name;
+      marks += 1;
+      if (el.hasAttributes()) {
+        const names = el.getAttributeNames();
+        for (let i = 0; i < names.length; i++) start += ATTR + names[i] + VALUE + el.getAttribute(names[i]);
+        marks += 2 * names.length;
+      }
+      at = parts.length;
+      parts.push(start);
     }
-    parts.push(start);
+    let own = check && SHOWS.has(name);
+    let held = NOTHING;
     if (name === 'noscript') {
       // Its markup as text, as a page read with scripts on holds it (a document that is not
       // rendered holds it as elements): the core parses it again when it is an article.
-      const markup = el.innerHTML;
-      parts.push(TEXT + markup);
-      marks += 1;
+      if (writing) {
+        parts.push(TEXT + el.innerHTML);
+        marks += 1;
+      }
     } else {
+      const inside = check && !OPAQUE.has(name);
       for (let node = el.firstChild; node; node = node.nextSibling) {
         switch (node.nodeType) {
-          case TEXT_NODE:
-            parts.push(TEXT + node.data);
-            marks += 1;
+          case TEXT_NODE: {
+            const data = node.data;
+            if (writing) {
+              parts.push(TEXT + data);
+              marks += 1;
+            }
+            // Most texts between elements are line breaks and indents; one that starts with
+            // anything above a space is not blank.
+            if (inside && !own && (data.charCodeAt(0) > 32 || NOT_BLANK.test(data))) own = true;
             break;
+          }
           case ELEMENT_NODE: {
             const child = node.localName;
             if (dropped(node, child)) {
-              parts.push(GAP);
-              marks += 1;
+              if (writing) {
+                parts.push(GAP);
+                marks += 1;
+              }
               break;
             }
-            const skip = SKIP.has(child);
-            const hide = check && !skip && !rendered(node);
-            const inside = node === body || (check && !hide && !skip && !OPAQUE.has(child));
-            write(node, child, hide, inside, depth + 1);
+            const shows = element(node, child, (inside || node === body) && !SKIP.has(child), depth + 1);
+            if (shows > held) held = shows;
             break;
           }
           case COMMENT_NODE:
           case PROCESSING_INSTRUCTION_NODE:
-            parts.push(GAP);
-            marks += 1;
+            if (writing) {
+              parts.push(GAP);
+              marks += 1;
+            }
             break;
           default:
         }
       }
     }
-    parts.push(END);
-    marks += 1;
+    if (writing) {
+      parts.push(END);
+      marks += 1;
+    }
+    if (!check || el === body) return NOTHING;
+    // An element that shows something of its own is asked; a wrapper shows what it holds.
+    let shows = held;
+    if (own) shows = (quick && el.checkVisibility(VISIBILITY_PROPERTY)) || !hiddenUp(el) ? SHOWN : ALL_HIDDEN;
+    if (shows === ALL_HIDDEN && !el.hasAttribute(attr)) {
+      if (writing) {
+        parts[at] += ATTR + attr + VALUE;
+        marks += 2;
+      } else {
+        hidden.push(el);
+      }
+    }
+    return shows;
   }
 
-  try {
-    write(root, root.localName, false, root === body, 0);
-  } catch (e) {
-    if (e === TOO_DEEP) return null;
-    throw e;
-  }
-  parts.push(COUNT + marks);
-  return parts.join('');
+  return { element, parts, hidden, marks: () => marks };
+}
+
+/**
+ * Whether an element of `view`'s document is hidden, by its own style or an ancestor's:
+ * `display: none` on it or above it, or `visibility: hidden` (see `isRendered`), up to `body`.
+ * Asked of the elements a quick look-up did not settle, it asks each ancestor once (the answers
+ * are kept), so a hidden menu's hundred links cost about one walk up. `quick`: whether the
+ * browser has `checkVisibility`.
+ */
+function hiddenWithAncestors(view, body, quick) {
+  const known = new Map();
+  const up = (el) => {
+    if (!el || el === body) return false;
+    let hidden = known.get(el);
+    if (hidden === undefined) {
+      hidden = up(el.parentElement) || !isRendered(view, el, quick);
+      known.set(el, hidden);
+    }
+    return hidden;
+  };
+  return up;
 }
 
 /**
@@ -147,7 +239,7 @@ export function encodeRendered(doc, attr) {
 export function serializeRendered(doc, attr) {
   const root = doc.documentElement;
   if (!root) return null;
-  const marked = doc.body ? markHidden(doc, doc.body, attr) : [];
+  const marked = markHidden(doc, attr);
   try {
     return serializeLean(root);
   } finally {
@@ -158,25 +250,17 @@ export function serializeRendered(doc, attr) {
 }
 
 /**
- * Marks each element under `body` that is not rendered and returns those it marked. A marked
- * element's subtree is not visited: the core drops it whole, and the skip saves most of the
- * look-ups on pages full of hidden menus. Everything is read first, then written: a style
- * look-up after an attribute change may recompute the style of the whole page.
+ * Marks each element under the body that is not rendered, as `encodeRendered` finds them, and
+ * returns those it marked. Everything is read first, then written: a style look-up after an
+ * attribute change may recompute the style of the whole page.
  */
-function markHidden(doc, body, attr) {
-  const rendered = renderedTest(doc);
-  const walker = doc.createTreeWalker(body, SHOW_ELEMENT);
-  const hidden = [];
-  let el = walker.firstChild();
-  while (el) {
-    const name = el.localName;
-    const skip = SKIP.has(name);
-    const hide = !skip && !rendered(el);
-    if (hide && !el.hasAttribute(attr)) hidden.push(el);
-    el = hide || skip || OPAQUE.has(name) ? nextOutside(walker) : walker.nextNode();
-  }
-  for (const node of hidden) node.setAttribute(attr, '');
-  return hidden;
+function markHidden(doc, attr) {
+  const root = doc.documentElement;
+  if (!doc.body || !doc.defaultView) return [];
+  const walk = renderedWalk(doc, attr, false);
+  walk.element(root, root.localName, false, 0);
+  for (const node of walk.hidden) node.setAttribute(attr, '');
+  return walk.hidden;
 }
 
 /**
@@ -253,34 +337,11 @@ function dropped(node, name) {
 }
 
 /**
- * Whether the browser renders an element of `doc`. Without a window (a document from DOMParser
- * or createHTMLDocument) nothing is computed: only the `hidden` attribute counts.
- * `checkVisibility` (Chromium 105+, Firefox 106+) is looked for once, not per element.
- */
-function renderedTest(doc) {
-  const view = doc.defaultView;
-  if (!view) return (el) => !el.hasAttribute('hidden');
-  const quick = typeof doc.documentElement.checkVisibility === 'function';
-  return (el) => isRendered(view, el, quick);
-}
-
-/** Moves the walker to the element after the current one's subtree (null at the end). */
-function nextOutside(walker) {
-  for (;;) {
-    const sibling = walker.nextSibling();
-    if (sibling) return sibling;
-    // `parentNode()` answers null at the walker's root, which ends the walk.
-    if (!walker.parentNode()) return null;
-  }
-}
-
-/**
  * `display: none` or `visibility: hidden` as the browser computes it (the `hidden` attribute is
  * `display: none` in every browser's own style sheet). Nearly every element is visible, and one
  * `checkVisibility` call settles those; a "not visible" answer is confirmed from the style,
  * because `checkVisibility` also says false for boxless `display: contents` elements, whose
- * children do show. A `visibility: hidden` element may show a `visibility: visible` child; that
- * is rare in article pages, where hidden panels are hidden whole.
+ * children do show.
  */
 function isRendered(view, el, quick) {
   if (quick && el.checkVisibility(VISIBILITY_PROPERTY)) return true;

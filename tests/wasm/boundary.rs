@@ -311,6 +311,11 @@ fn extract_document_leaves_out_what_is_not_rendered() {
          <p>{PROSE} VISIBLE-THREE.</p>\
          <div style=\"display:contents\"><p>{PROSE} VISIBLE-CONTENTS.</p></div>\
          <p data-declutter-hidden>{PROSE} SECRET-PREMARKED.</p>\
+         <p>{PROSE} VISIBLE-FOUR, <span class=\"gone\">SECRET-SPAN</span> and \
+         <a href=\"/more\" class=\"gone\">SECRET-LINK</a>.</p>\
+         <div><div class=\"vh\"><p>{PROSE} SECRET-BESIDE.</p>\
+         <p style=\"visibility:visible\">{PROSE} VISIBLE-UNDER-HIDDEN.</p></div></div>\
+         <details><summary>Notes</summary><p>{PROSE} VISIBLE-FOLDED.</p></details>\
          <figure><img class=\"lazy\" src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" alt=\"Weir\">\
          <noscript><img src=\"https://example.org/weir.jpg\" alt=\"Weir\"></noscript>\
          <figcaption>The weir at noon</figcaption></figure>\
@@ -340,6 +345,11 @@ fn extract_document_leaves_out_what_is_not_rendered() {
         "VISIBLE-TWO",
         "VISIBLE-THREE",
         "VISIBLE-CONTENTS",
+        "VISIBLE-FOUR",
+        // Shown by the browser inside a `visibility: hidden` element.
+        "VISIBLE-UNDER-HIDDEN",
+        // A reader opens what the page folds away.
+        "VISIBLE-FOLDED",
     ] {
         assert!(text.contains(visible), "{visible} missing from {text}");
     }
@@ -350,6 +360,9 @@ fn extract_document_leaves_out_what_is_not_rendered() {
         "VISIBILITY",
         "TEMPLATE",
         "PREMARKED",
+        "SPAN",
+        "LINK",
+        "BESIDE",
     ] {
         assert!(
             !text.contains(&format!("SECRET-{hidden}")),

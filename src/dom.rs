@@ -814,7 +814,7 @@ mod flat {
         // How deep inside an element that is skipped whole the reading is (0: not inside one).
         let mut skipping = 0usize;
         // The element whose start was read last, until its attributes (gathered in `attrs`) are
-        // all read.
+        // all read; one vector for every element's, which each element empties.
         let mut pending: Option<QualName> = None;
         let mut attrs: Vec<Attribute> = Vec::new();
         // The last node is a text the next text continues.
@@ -845,7 +845,7 @@ mod flat {
                 continue;
             }
             if let Some(name) = pending.take() {
-                let el = tree::element(&mut tags, name, std::mem::take(&mut attrs));
+                let el = tree::element(&mut tags, name, &mut attrs);
                 if skipping > 0 || skip_subtree(&el.name, &el.attrs) {
                     skipping += 1;
                 } else {
@@ -1050,14 +1050,18 @@ mod tree {
         }
     }
 
-    pub(super) fn element(tags: &mut Tags, name: QualName, mut attrs: Vec<Attribute>) -> Element {
+    /// The element named `name` with the attributes in `attrs`, which it takes, leaving the
+    /// vector empty with its room: the flat reader gathers every element's attributes in one.
+    pub(super) fn element(tags: &mut Tags, name: QualName, attrs: &mut Vec<Attribute>) -> Element {
         // Attributes stay in the order of their qualified names, which later stages have always
         // seen: the first of two with one local name (`href` and `xlink:href` on an SVG link)
         // is the one `Element::attr` finds.
         attrs.sort_unstable_by(|a, b| a.name.cmp(&b.name));
-        // The HTML parser already lower-cases element and attribute names.
-        let attrs = attrs.into_iter().map(|a| (a.name.local, a.value)).collect();
-        Element::parsed(name, attrs, |n| tags.of(n))
+        // The HTML parser already lower-cases element and attribute names. One allocation of
+        // the exact size: there is one per element of the page.
+        let mut kept = Vec::with_capacity(attrs.len());
+        kept.extend(attrs.drain(..).map(|a| (a.name.local, a.value)));
+        Element::parsed(name, kept, |n| tags.of(n))
     }
 
     fn push(slots: &mut Vec<Slot>, data: Data) -> u32 {
@@ -1213,12 +1217,12 @@ mod tree {
         fn create_element(
             &self,
             name: QualName,
-            attrs: Vec<Attribute>,
+            mut attrs: Vec<Attribute>,
             flags: ElementFlags,
         ) -> u32 {
             self.raw_text_opened.set(None);
             let mut s = self.slots.borrow_mut();
-            let el = element(&mut self.tags.borrow_mut(), name, attrs);
+            let el = element(&mut self.tags.borrow_mut(), name, &mut attrs);
             let id = push(&mut s, Data::Element(el));
             s[id as usize].html_in_math = flags.mathml_annotation_xml_integration_point;
             if flags.template {

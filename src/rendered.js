@@ -12,8 +12,11 @@
 // 1.6 ms of 10.5, here 0.7 ms). It stays beside the module's Rust, its only caller, and the
 // build folds it into the glue (scripts/inline-snippets.mjs).
 //
-// The choices match the extension's content script (extension/content.js), so a page reads the
-// same in the extension and through `extractDocument`.
+// The extension's content script (extension/content.js) makes the same choices of what to leave
+// out and what to mark, with one difference in how it finds hidden elements: it asks every
+// element top-down, skipping the insides of an element that is `display: none`, and marks a
+// `visibility: hidden` element whole. Both leave out the same text but in the rare case of a
+// `visibility: visible` element inside a hidden one, which shows here and not there.
 
 /**
  * Not looked up, and their insides neither: the core never reads scripts, styles and templates

@@ -102,8 +102,8 @@ export function encodeRendered(doc, attr) {
  * `hidden` (those that do not carry `attr` already).
  *
  * Which elements are hidden is worked out from the bottom up, so that only some need a look-up,
- * each of which is a call into the browser's style and layout (in Chromium about half of the
- * walk): an element holding a text of its own, or one that shows something without text (see
+ * each of which is a call into the browser's style and layout (asked of every element, they
+ * were half of the walk in Chromium): an element holding a text of its own, or one that shows something without text (see
  * SHOWS), is looked up; any other is hidden when it holds something and all it holds is hidden.
  * That is about half of the look-ups of asking every element: the wrappers between go unasked.
  * A wrapper holding nothing (a spacer, an icon font's empty `<i>`) is not marked either way: it

@@ -103,9 +103,10 @@ export function encodeRendered(doc, attr) {
  *
  * Which elements are hidden is worked out from the bottom up, so that only some need a look-up,
  * each of which is a call into the browser's style and layout (asked of every element, they
- * were half of the walk in Chromium): an element holding a text of its own, or one that shows something without text (see
- * SHOWS), is looked up; any other is hidden when it holds something and all it holds is hidden.
- * That is about half of the look-ups of asking every element: the wrappers between go unasked.
+ * were half of the walk in Chromium): an element holding a text of its own, or one that shows
+ * something without text (see SHOWS), is looked up; any other is hidden when it holds something
+ * and all it holds is hidden. That is about half of the look-ups of asking every element: the
+ * wrappers between go unasked.
  * A wrapper holding nothing (a spacer, an icon font's empty `<i>`) is not marked either way: it
  * gives the core nothing to read. A `visibility: hidden` element's `visibility: visible` child
  * shows, and then so does a wrapper around it.
@@ -199,7 +200,10 @@ function renderedWalk(doc, attr, writing) {
     if (!check || el === body) return NOTHING;
     // An element that shows something of its own is asked; a wrapper shows what it holds.
     let shows = held;
-    if (own) shows = (quick && el.checkVisibility(VISIBILITY_PROPERTY)) || !hiddenUp(el) ? SHOWN : ALL_HIDDEN;
+    if (own) {
+      const rendered = (quick && el.checkVisibility(VISIBILITY_PROPERTY)) || !hiddenUp(el);
+      shows = rendered ? SHOWN : ALL_HIDDEN;
+    }
     if (shows === ALL_HIDDEN && !el.hasAttribute(attr)) {
       if (writing) {
         parts[at] += ATTR + attr + VALUE;

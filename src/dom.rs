@@ -540,15 +540,7 @@ fn append_tree<T: Parsed>(
                 false
             }
             Taken::Keep(kind) => {
-                let id = nodes.len() as NodeId;
-                let depth = parent.map_or(0, |p| nodes[p as usize].depth + 1);
-                nodes.push(Node {
-                    parent,
-                    end: id + 1,
-                    depth,
-                    kind,
-                });
-                stack.push(Some(id));
+                stack.push(Some(push_node(nodes, parent, kind)));
                 true
             }
             Taken::Drop => {
@@ -583,6 +575,20 @@ fn append_tree<T: Parsed>(
             }
         }
     }
+}
+
+/// Adds a node as the last child of `parent` so far, or as the root (its subtree ends where it
+/// starts until its end is known). Both readers lay out the arena with it.
+fn push_node(nodes: &mut Vec<Node>, parent: Option<NodeId>, kind: Kind) -> NodeId {
+    let id = nodes.len() as NodeId;
+    let depth = parent.map_or(0, |p| nodes[p as usize].depth + 1);
+    nodes.push(Node {
+        parent,
+        end: id + 1,
+        depth,
+        kind,
+    });
+    id
 }
 
 /// Parses the markup of the `<noscript>` at `noscript` (see [`noscript_is_article`]) and copies
@@ -706,8 +712,8 @@ mod via_scraper {
 /// marks came before it: a text holding a mark (they are control characters no page needs)
 /// shows in that count, and the form is refused rather than misread.
 mod flat {
-    use super::{graft_noscript, noscript_is_article, skip_subtree, tree};
-    use super::{Dom, Kind, Node, NodeId, Tag};
+    use super::{graft_noscript, noscript_is_article, push_node, skip_subtree, tree};
+    use super::{Dom, Kind, NodeId, Tag};
     use html5ever::tendril::StrTendril;
     use html5ever::{ns, Attribute, LocalName, QualName};
 
@@ -775,20 +781,6 @@ mod flat {
         }
     }
 
-    /// Adds a node as the last child of `parent` so far (its subtree ends where it starts until
-    /// its end is read).
-    fn push_child(nodes: &mut Vec<Node>, parent: NodeId, kind: Kind) -> NodeId {
-        let id = nodes.len() as NodeId;
-        let depth = nodes[parent as usize].depth + 1;
-        nodes.push(Node {
-            parent: Some(parent),
-            end: id + 1,
-            depth,
-            kind,
-        });
-        id
-    }
-
     /// The arena of the tree in `form`, laid out as parsing its HTML would lay it out (the
     /// same elements skipped, texts merged where the DOM has two side by side, a noscript's
     /// article grafted in); `None` when the form is broken.
@@ -803,12 +795,7 @@ mod flat {
         // Every node takes at least one mark, an element at least two: half the marks is room
         // enough for nearly every page.
         let mut nodes = Vec::with_capacity(count / 2 + 1);
-        nodes.push(Node {
-            parent: None,
-            end: 1,
-            depth: 0,
-            kind: Kind::Document,
-        });
+        push_node(&mut nodes, None, Kind::Document);
         // Elements open in the arena, innermost last (the document first).
         let mut open: Vec<NodeId> = vec![0];
         // How deep inside an element that is skipped whole the reading is (0: not inside one).
@@ -849,7 +836,11 @@ mod flat {
                 if skipping > 0 || skip_subtree(&el.name, &el.attrs) {
                     skipping += 1;
                 } else {
-                    open.push(push_child(&mut nodes, *open.last()?, Kind::Element(el)));
+                    open.push(push_node(
+                        &mut nodes,
+                        Some(*open.last()?),
+                        Kind::Element(el),
+                    ));
                 }
                 text_open = false;
             }
@@ -881,7 +872,7 @@ mod flat {
                             graft_noscript::<super::ParsedTree>(&mut nodes, parent, &text);
                         }
                         _ => {
-                            push_child(&mut nodes, parent, Kind::Text(text));
+                            push_node(&mut nodes, Some(parent), Kind::Text(text));
                             text_open = true;
                         }
                     }
@@ -1413,12 +1404,7 @@ impl Dom {
         let root = parsed.root();
         append_tree(&mut nodes, &mut parsed, root, None, true);
         if nodes.is_empty() {
-            nodes.push(Node {
-                parent: None,
-                end: 1,
-                depth: 0,
-                kind: Kind::Document,
-            });
+            push_node(&mut nodes, None, Kind::Document);
         }
         Dom { nodes }
     }

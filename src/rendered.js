@@ -35,7 +35,7 @@ const SHOWS = new Set([
   'img', 'picture', 'video', 'audio', 'iframe', 'embed', 'object', 'canvas', 'svg', 'math',
   'br', 'hr', 'input', 'select', 'textarea', 'button',
 ]);
-/** A text with a character other than ASCII white space (what `push_collapsed` collapses). */
+/** A text with a character other than HTML's (ASCII) white space. */
 const NOT_BLANK = /[^\t\n\f\r ]/;
 const VISIBILITY_PROPERTY = { visibilityProperty: true };
 const ELEMENT_NODE = 1;
@@ -117,7 +117,7 @@ function renderedWalk(doc, attr, writing) {
   // nothing is looked up: the `hidden` attribute is all that hides there, and the core reads it.
   const body = view ? doc.body : null;
   const quick = typeof doc.documentElement.checkVisibility === 'function';
-  const hiddenUp = view ? hiddenWithAncestors(view, body, quick) : null;
+  const rendered = view ? renderedTest(view, body, quick) : null;
   const parts = [];
   const hidden = [];
   let marks = 0;
@@ -200,10 +200,7 @@ function renderedWalk(doc, attr, writing) {
     if (!check || el === body) return NOTHING;
     // An element that shows something of its own is asked; a wrapper shows what it holds.
     let shows = held;
-    if (own) {
-      const rendered = (quick && el.checkVisibility(VISIBILITY_PROPERTY)) || !hiddenUp(el);
-      shows = rendered ? SHOWN : ALL_HIDDEN;
-    }
+    if (own) shows = rendered(el) ? SHOWN : ALL_HIDDEN;
     if (shows === ALL_HIDDEN && !el.hasAttribute(attr)) {
       if (writing) {
         parts[at] += ATTR + attr + VALUE;
@@ -219,24 +216,25 @@ function renderedWalk(doc, attr, writing) {
 }
 
 /**
- * Whether an element of `view`'s document is hidden, by its own style or an ancestor's:
- * `display: none` on it or above it, or `visibility: hidden` (see `isRendered`), up to `body`.
- * Asked of the elements a quick look-up did not settle, it asks each ancestor once (the answers
- * are kept), so a hidden menu's hundred links cost about one walk up. `quick`: whether the
- * browser has `checkVisibility`.
+ * Whether the browser shows an element of `view`'s document (under `body`, which is never
+ * asked). The quick look-up, where the browser has `checkVisibility` (`quick`), settles nearly
+ * every element. Otherwise the element shows when no ancestor hides it (`display: none` on it,
+ * or `visibility: hidden`: see `styleShows`) and its own style lets it. Each ancestor is asked
+ * once, its answer kept, so a hidden menu's hundred links cost about one walk up.
  */
-function hiddenWithAncestors(view, body, quick) {
+function renderedTest(view, body, quick) {
+  const looksShown = (el) => quick && el.checkVisibility(VISIBILITY_PROPERTY);
   const known = new Map();
-  const up = (el) => {
+  const hidden = (el) => {
     if (!el || el === body) return false;
-    let hidden = known.get(el);
-    if (hidden === undefined) {
-      hidden = up(el.parentElement) || !isRendered(view, el, quick);
-      known.set(el, hidden);
+    let answer = known.get(el);
+    if (answer === undefined) {
+      answer = hidden(el.parentElement) || !(looksShown(el) || styleShows(view, el));
+      known.set(el, answer);
     }
-    return hidden;
+    return answer;
   };
-  return up;
+  return (el) => looksShown(el) || (!hidden(el.parentElement) && styleShows(view, el));
 }
 
 /**
@@ -344,14 +342,13 @@ function dropped(node, name) {
 }
 
 /**
- * `display: none` or `visibility: hidden` as the browser computes it (the `hidden` attribute is
- * `display: none` in every browser's own style sheet). Nearly every element is visible, and one
- * `checkVisibility` call settles those; a "not visible" answer is confirmed from the style,
- * because `checkVisibility` also says false for boxless `display: contents` elements, whose
- * children do show.
+ * Whether `el`'s own computed style lets it show: not `display: none` (the `hidden` attribute is
+ * that in every browser's own style sheet) nor `visibility: hidden`. Nearly every element is
+ * visible, and one `checkVisibility` call settles those; its "not visible" is confirmed here,
+ * because it also says false for boxless `display: contents` elements, whose children do show,
+ * and for every element inside a `display: none` one, which the ancestors decide.
  */
-function isRendered(view, el, quick) {
-  if (quick && el.checkVisibility(VISIBILITY_PROPERTY)) return true;
+function styleShows(view, el) {
   const style = view.getComputedStyle(el);
   if (style.display === 'none') return false;
   return style.visibility !== 'hidden' && style.visibility !== 'collapse';

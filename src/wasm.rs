@@ -130,12 +130,8 @@ pub fn extract_document(
 ) -> Result<JsValue, JsError> {
     let options = options_from_js(options)?;
     let url = document.url().ok().filter(|u| !u.is_empty());
-    let unreadable = |e: JsValue| {
-        JsError::new(&format!(
-            "cannot serialize the document: {}",
-            js_message(&e)
-        ))
-    };
+    let unreadable =
+        |e: JsValue| JsError::new(&format!("cannot read the document: {}", js_message(&e)));
     // The tree as the browser parsed it, when it can go as it is; its HTML otherwise.
     if let Some(flat) = encode_rendered(document, HIDDEN_ATTR).map_err(unreadable)? {
         if let Some(article) =

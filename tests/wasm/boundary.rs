@@ -397,7 +397,7 @@ fn extract_document_reports_what_the_document_threw() {
         extract_document(&document, None).expect_err("a throwing document is an error"),
     );
     assert!(
-        message.contains("cannot serialize the document") && message.contains("no root for you"),
+        message.contains("cannot read the document") && message.contains("no root for you"),
         "{message}"
     );
 }

@@ -710,7 +710,9 @@ mod via_scraper {
 /// children, and `4`; a text is `5` + the text; `6` stands for a comment or a left-out element
 /// (it keeps the texts on either side apart, as in the DOM). The form ends with `7` and how many
 /// marks came before it: a text holding a mark (they are control characters no page needs)
-/// shows in that count, and the form is refused rather than misread.
+/// shows in that count, and the form is refused rather than misread. A text of white space alone
+/// outside preformatted text may come as one character of it: the core folds it to one space
+/// wherever it reads it.
 mod flat {
     use super::{graft_noscript, noscript_is_article, push_node, skip_subtree, tree};
     use super::{Dom, Kind, NodeId, Tag};

@@ -37,6 +37,11 @@ const SHOWS = new Set([
 ]);
 /** A text with a character other than HTML's (ASCII) white space. */
 const NOT_BLANK = /[^\t\n\f\r ]/;
+/**
+ * Elements whose text keeps its white space as it is (src/dom.rs's `Tag::Pre`, and the text
+ * area); everywhere else the core folds each run of it into one space.
+ */
+const PREFORMATTED = new Set(['pre', 'listing', 'plaintext', 'xmp', 'textarea']);
 const VISIBILITY_PROPERTY = { visibilityProperty: true };
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -54,6 +59,14 @@ const END = '\u0004';
 const TEXT = '\u0005';
 const GAP = '\u0006';
 const COUNT = '\u0007';
+/**
+ * A text of white space alone, outside preformatted text, as it is written: one line break or
+ * one space for what is most often a line break and an indent. The core folds it to one space
+ * either way, and it is a quarter of a typical page's form: every character written costs
+ * copying into the module and reading there.
+ */
+const BLANK_LINE = `${TEXT}\n`;
+const BLANK_SPACE = `${TEXT} `;
 /** An element's namespace as the flat form writes it. */
 const NAMESPACES = new Map([
   ['http://www.w3.org/1999/xhtml', 'h'],
@@ -80,7 +93,8 @@ const SHOWN = 2;
  * The browser has already parsed the page: handing its tree over as it is spares serializing it
  * as HTML and the core tokenizing and building it again, most of the time an extraction takes.
  * Nothing on the page is changed. What the form holds is what the HTML would hold for the core:
- * the same elements left out, and the same elements marked.
+ * the same elements left out, and the same elements marked; only a text of white space alone
+ * outside preformatted text is written short (see BLANK_LINE).
  */
 export function encodeRendered(doc, attr) {
   const root = doc.documentElement;
@@ -121,6 +135,8 @@ function renderedWalk(doc, attr, writing) {
   const parts = [];
   const hidden = [];
   let marks = 0;
+  // How many preformatted elements the walk is inside.
+  let preformatted = 0;
 
   /**
    * Walks `el` (named `name`) and its subtree, writing them when `writing`; `check` has what it
@@ -147,6 +163,8 @@ function renderedWalk(doc, attr, writing) {
     }
     let own = check && SHOWS.has(name);
     let held = NOTHING;
+    const pre = PREFORMATTED.has(name);
+    if (pre) preformatted += 1;
     if (name === 'noscript') {
       // Its markup as text, as a page read with scripts on holds it (a document that is not
       // rendered holds it as elements): the core parses it again when it is an article.
@@ -160,13 +178,15 @@ function renderedWalk(doc, attr, writing) {
         switch (node.nodeType) {
           case TEXT_NODE: {
             const data = node.data;
+            // Most texts between elements are line breaks and indents; one that starts with
+            // anything above a space is not blank. (An empty one is: it shows nothing.)
+            const blank = !(data.charCodeAt(0) > 32) && !NOT_BLANK.test(data);
             if (writing) {
-              parts.push(TEXT + data);
+              if (!blank || data.length < 2 || preformatted > 0) parts.push(TEXT + data);
+              else parts.push(data.charCodeAt(0) === 10 ? BLANK_LINE : BLANK_SPACE);
               marks += 1;
             }
-            // Most texts between elements are line breaks and indents; one that starts with
-            // anything above a space is not blank.
-            if (inside && !own && (data.charCodeAt(0) > 32 || NOT_BLANK.test(data))) own = true;
+            if (inside && !own && !blank) own = true;
             break;
           }
           case ELEMENT_NODE: {
@@ -193,6 +213,7 @@ function renderedWalk(doc, attr, writing) {
         }
       }
     }
+    if (pre) preformatted -= 1;
     if (writing) {
       parts.push(END);
       marks += 1;

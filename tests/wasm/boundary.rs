@@ -475,7 +475,8 @@ fn extract_document_reads_what_the_whole_html_says() {
 /// The tree handed over as it is (the flat form) gives the article its HTML gives, on markup
 /// where the two could part: SVG and MathML with namespaced attributes, a noscript's markup,
 /// attribute values with quotes and angle brackets, comments and scripts deep inside, tables,
-/// custom elements. So do the documents that go as HTML instead: one whose text holds a
+/// custom elements, white space alone between elements (written short in the flat form) and in
+/// preformatted text (kept). So do the documents that go as HTML instead: one whose text holds a
 /// character the flat form uses as a mark, and one nested deeper than HTML parses.
 #[wasm_bindgen_test]
 fn extract_document_reads_the_tree_as_its_html_reads() {
@@ -489,6 +490,9 @@ fn extract_document_reads_the_tree_as_its_html_reads() {
          <figcaption>The weir <!-- credit --> at noon</figcaption></figure>\
          <p>{PROSE} <span>TWO<script>var x = '<p>SECRET</p>';</script> and</span> more.</p>\
          <table><tr><th>Gauge</th><td>4.2 m</td></tr></table>\
+         <p><b>Level</b>\t\t \n <i>rising</i>\n\n</p>\
+         <pre><code><span>let</span>   <span>level</span>\n\n    <span>=</span>\t<b>4.2</b></code></pre>\
+         <listing><i>gauge</i>  \n  <i>read</i></listing>\
          <my-widget level=\"3\"><p>{PROSE} THREE.</p></my-widget></article>\
          <noscript><p>{PROSE} IN-NOSCRIPT.</p><p>{PROSE}</p></noscript>"
     );
@@ -516,6 +520,12 @@ fn extract_document_reads_the_tree_as_its_html_reads() {
             "{what}: {text}"
         );
         assert!(!text.contains("SECRET"), "{what}: {text}");
+        assert!(text.contains("Level rising"), "{what}: {text}");
+        // Nested past 512, the parser makes the preformatted elements' children their siblings.
+        assert!(
+            depth > 0 || text.contains("let   level\n\n    =\t4.2"),
+            "{what}: {text}"
+        );
     }
 }
 

@@ -10,7 +10,7 @@ use crate::prune::Pruned;
 use crate::segment::{is_blank, Block, Segments};
 use crate::weights::Weights;
 use markup5ever::local_name;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -51,6 +51,7 @@ impl Hasher for WordHash {
 const HINT_CACHE_LIMIT: usize = 4096;
 
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHash>>;
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<WordHash>>;
 
 /// Words with a `u32` of flags each. Every word of every block and every class word of a
 /// page is looked up in one of these, so the short ASCII words (most of them) are kept a
@@ -280,14 +281,26 @@ pub fn hint_words(value: &str) -> Vec<String> {
 
 /// Whether the element's class or id holds one of `words` (as [`for_each_hint_word`] splits it).
 pub fn class_or_id_has_word(el: &Element, words: &[&str]) -> bool {
+    class_or_id_lists(el, &[words]) != 0
+}
+
+/// Which of `lists` (one bit each, the first list the lowest) have a word in the element's class
+/// or id: [`class_or_id_has_word`] for several lists at once, splitting each value once.
+pub fn class_or_id_lists(el: &Element, lists: &[&[&str]]) -> u32 {
+    let mut hits = 0;
     let mut buf = String::new();
-    [local_name!("class"), local_name!("id")].iter().any(|k| {
-        el.attr_named(k).is_some_and(|v| {
-            let mut hit = false;
-            for_each_hint_word(v, &mut buf, |w| hit |= words.contains(&w));
-            hit
-        })
-    })
+    for k in [local_name!("class"), local_name!("id")] {
+        if let Some(v) = el.attr_named(&k) {
+            for_each_hint_word(v, &mut buf, |w| {
+                for (bit, words) in lists.iter().enumerate() {
+                    if words.contains(&w) {
+                        hits |= 1 << bit;
+                    }
+                }
+            });
+        }
+    }
+    hits
 }
 
 /// Calls `f` with each word `hint_words` (the tests' reference) gives, in the same order. Class
@@ -385,16 +398,22 @@ impl StemIndex {
     }
 }
 
-/// The negative stems, their exceptions and [`BOILERPLATE_PREFIXES`], each grouped by first
-/// byte (built once, together).
-fn stem_indexes() -> &'static (StemIndex, StemIndex, StemIndex) {
-    static INDEXES: OnceLock<(StemIndex, StemIndex, StemIndex)> = OnceLock::new();
-    INDEXES.get_or_init(|| {
-        (
-            StemIndex::new(NEGATIVE_STEMS),
-            StemIndex::new(STEM_EXCEPTIONS),
-            StemIndex::new(BOILERPLATE_PREFIXES),
-        )
+/// Every list searched for inside words or texts, each grouped by first byte (built once).
+struct StemIndexes {
+    /// [`NEGATIVE_STEMS`] and their exceptions ([`STEM_EXCEPTIONS`]).
+    negative: StemIndex,
+    exceptions: StemIndex,
+    boilerplate: StemIndex,
+    caption: StemIndex,
+}
+
+fn stem_indexes() -> &'static StemIndexes {
+    static INDEXES: OnceLock<StemIndexes> = OnceLock::new();
+    INDEXES.get_or_init(|| StemIndexes {
+        negative: StemIndex::new(NEGATIVE_STEMS),
+        exceptions: StemIndex::new(STEM_EXCEPTIONS),
+        boilerplate: StemIndex::new(BOILERPLATE_PREFIXES),
+        caption: StemIndex::new(CAPTION_HINTS),
     })
 }
 
@@ -417,7 +436,11 @@ fn attr_hint(value: &str, buf: &mut String) -> AttrHint {
         value
     };
     let table = hint_table();
-    let (stems, exceptions, _) = stem_indexes();
+    let StemIndexes {
+        negative: stems,
+        exceptions,
+        ..
+    } = stem_indexes();
     let mut neg = false;
     let mut pos = false;
     for_each_hint_word(value, buf, |word| {
@@ -441,16 +464,11 @@ fn attr_hint(value: &str, buf: &mut String) -> AttrHint {
     }
 }
 
-/// Whether a caption hint occurs anywhere in `value`. One pass over the bytes: this runs for
-/// every distinct class and id value of the page, where setting up a substring search for each
-/// hint costs more than the search.
+/// Whether a caption hint occurs anywhere in `value`. One pass over the bytes, trying only the
+/// hints that start with each byte: this runs for every distinct class and id value of the
+/// page, where setting up a substring search for each hint costs more than the search.
 fn has_caption_hint(value: &str) -> bool {
-    let b = value.as_bytes();
-    (0..b.len()).any(|i| {
-        CAPTION_HINTS
-            .iter()
-            .any(|h| b[i..].starts_with(h.as_bytes()))
-    })
+    contains_stem(value, &stem_indexes().caption)
 }
 
 /// Class prefixes a blog platform gives a post's wrapper to name its tags, categories, format
@@ -1075,7 +1093,7 @@ pub fn boilerplate_phrase(text: &str) -> Option<&'static str> {
 
 /// [`BOILERPLATE_PREFIXES`] grouped by first byte: every short block is matched against them.
 fn prefix_index() -> &'static StemIndex {
-    &stem_indexes().2
+    &stem_indexes().boilerplate
 }
 
 pub fn measure(
@@ -1302,7 +1320,11 @@ mod tests {
 
     #[test]
     fn stems_are_found_anywhere_in_a_word() {
-        let (stems, exceptions, _) = stem_indexes();
+        let StemIndexes {
+            negative: stems,
+            exceptions,
+            ..
+        } = stem_indexes();
         for word in ["commentlist", "xxsharebar", "footerlinks", "über-sidebar"] {
             assert!(contains_stem(word, stems), "{word}");
             assert_eq!(

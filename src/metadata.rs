@@ -2,7 +2,7 @@
 //! JSON-LD, then OpenGraph / `article:*`, then other `<meta>`, then the visible page.
 
 use crate::dom::{Dom, Kind, NodeId, Tag};
-use crate::features::class_or_id_has_word;
+use crate::features::class_or_id_lists;
 use crate::patterns::{BYLINE_HINTS, BYLINE_PREFIXES, COMMENT_HINTS};
 use markup5ever::local_name;
 use serde_json::Value;
@@ -394,8 +394,10 @@ pub fn visible_byline(dom: &Dom, removed: &[bool]) -> Option<Found> {
             continue;
         }
         if let Some(el) = dom.element(i) {
+            // Every element is asked both: its class and id are split once.
+            let lists = class_or_id_lists(el, &[COMMENT_HINTS, BYLINE_HINTS]);
             // A comment's author is not the article's.
-            if class_or_id_has_word(el, COMMENT_HINTS) {
+            if lists & 1 != 0 {
                 i = dom.node(i).end;
                 continue;
             }
@@ -405,7 +407,7 @@ pub fn visible_byline(dom: &Dom, removed: &[bool]) -> Option<Found> {
                 || el
                     .attr_named(&local_name!("itemprop"))
                     .is_some_and(|p| p.trim() == "author")
-                || class_or_id_has_word(el, BYLINE_HINTS);
+                || lists & 2 != 0;
             if by_attr {
                 if let Some(name) = dom
                     .short_text_of(i, BYLINE_MAX_CHARS)

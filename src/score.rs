@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use crate::features::{words, Features};
+use crate::features::{words, FastSet, Features};
 use crate::patterns::{CREDIT_LABELS, PICTURE_AGENCIES};
 use crate::segment::{Block, BlockKind};
 use crate::weights::Weights;
@@ -93,7 +93,7 @@ pub(crate) fn picture_credit(text: &str, w: &Weights) -> Option<&'static str> {
         .to_lowercase();
     // Most short blocks (menu items, labels) hold no word a credit could start with: one set
     // lookup per word settles them before any phrase is searched for.
-    if !lower.contains('©') && !words(&lower).any(|w| credit_words().contains(&w)) {
+    if !lower.contains('©') && !words(&lower).any(|w| credit_words().contains(w)) {
         return None;
     }
     if let Some(label) = CREDIT_LABELS.iter().find(|l| lower.starts_with(*l)) {
@@ -116,9 +116,10 @@ pub(crate) fn picture_credit(text: &str, w: &Weights) -> Option<&'static str> {
         .map(|(_, agency)| *agency)
 }
 
-/// The first word of every credit label and picture agency.
-fn credit_words() -> &'static [&'static str] {
-    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+/// The first word of every credit label and picture agency. A set: every short block of the
+/// page asks about each of its words.
+fn credit_words() -> &'static FastSet<&'static str> {
+    static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
         CREDIT_LABELS
             .iter()

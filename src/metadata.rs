@@ -395,9 +395,11 @@ pub fn visible_byline(dom: &Dom, removed: &[bool]) -> Option<Found> {
         }
         if let Some(el) = dom.element(i) {
             // Every element is asked both: its class and id are split once.
+            const COMMENT: u32 = 1;
+            const BYLINE: u32 = 2;
             let lists = class_or_id_lists(el, &[COMMENT_HINTS, BYLINE_HINTS]);
             // A comment's author is not the article's.
-            if lists & 1 != 0 {
+            if lists & COMMENT != 0 {
                 i = dom.node(i).end;
                 continue;
             }
@@ -407,7 +409,7 @@ pub fn visible_byline(dom: &Dom, removed: &[bool]) -> Option<Found> {
                 || el
                     .attr_named(&local_name!("itemprop"))
                     .is_some_and(|p| p.trim() == "author")
-                || lists & 2 != 0;
+                || lists & BYLINE != 0;
             if by_attr {
                 if let Some(name) = dom
                     .short_text_of(i, BYLINE_MAX_CHARS)

@@ -101,10 +101,12 @@ function measure(doc, settle) {
   };
 }
 
+const WASM_URL = new URL('/pkg/declutter_bg.wasm', import.meta.url);
+
 /** Module start-up: the first fetch + streaming compile + instantiate in this context (cold). */
 async function startCold() {
   const t0 = performance.now();
-  await init({ module_or_path: new URL('/pkg/declutter_bg.wasm', import.meta.url) });
+  await init({ module_or_path: WASM_URL });
   return performance.now() - t0;
 }
 
@@ -114,11 +116,10 @@ async function startCold() {
  * the first pages' runs, on either side.
  */
 async function compileAgain() {
-  const url = new URL('/pkg/declutter_bg.wasm', import.meta.url);
   const again = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    await WebAssembly.compileStreaming(fetch(url));
+    await WebAssembly.compileStreaming(fetch(WASM_URL));
     again.push(performance.now() - t);
   }
   return again;

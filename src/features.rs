@@ -400,10 +400,13 @@ impl StemIndex {
 
 /// Every list searched for inside words or texts, each grouped by first byte (built once).
 struct StemIndexes {
-    /// [`NEGATIVE_STEMS`] and their exceptions ([`STEM_EXCEPTIONS`]).
+    /// [`NEGATIVE_STEMS`], found inside class and id words.
     negative: StemIndex,
+    /// [`STEM_EXCEPTIONS`]: words holding a negative stem that are not negative.
     exceptions: StemIndex,
+    /// [`BOILERPLATE_PREFIXES`]: every short block is matched against them.
     boilerplate: StemIndex,
+    /// [`CAPTION_HINTS`], found anywhere in a class or id value.
     caption: StemIndex,
 }
 
@@ -436,11 +439,7 @@ fn attr_hint(value: &str, buf: &mut String) -> AttrHint {
         value
     };
     let table = hint_table();
-    let StemIndexes {
-        negative: stems,
-        exceptions,
-        ..
-    } = stem_indexes();
+    let stems = stem_indexes();
     let mut neg = false;
     let mut pos = false;
     for_each_hint_word(value, buf, |word| {
@@ -449,8 +448,8 @@ fn attr_hint(value: &str, buf: &mut String) -> AttrHint {
         if !neg
             && (neg_word
                 || (word.len() > 6
-                    && contains_stem(word, stems)
-                    && !contains_stem(word, exceptions)))
+                    && contains_stem(word, &stems.negative)
+                    && !contains_stem(word, &stems.exceptions)))
         {
             neg = true;
         } else if !pos && pos_word {
@@ -1073,27 +1072,25 @@ pub fn boilerplate_phrase(text: &str) -> Option<&'static str> {
     // A prefix that starts the key starts with the key's first byte: only those are tried, in
     // list order, so the first match is the same as a scan of the whole list.
     let first = usize::from(*key.as_bytes().first()?);
-    prefix_index().by_first[first].iter().copied().find(|p| {
-        if !key.starts_with(p) {
-            return false;
-        }
-        // The phrase must end at a word boundary — or where two widgets' labels were glued
-        // together without a space ("Listen to this articleLoading audio...").
-        let n = p.chars().count();
-        key[p.len()..].chars().next().is_none_or(|c| {
-            !c.is_alphanumeric()
-                || p.ends_with(':')
-                || (nth(n).is_some_and(|c| c.is_uppercase())
-                    && n.checked_sub(1)
-                        .and_then(nth)
-                        .is_some_and(|c| c.is_lowercase()))
+    stem_indexes().boilerplate.by_first[first]
+        .iter()
+        .copied()
+        .find(|p| {
+            if !key.starts_with(p) {
+                return false;
+            }
+            // The phrase must end at a word boundary — or where two widgets' labels were glued
+            // together without a space ("Listen to this articleLoading audio...").
+            let n = p.chars().count();
+            key[p.len()..].chars().next().is_none_or(|c| {
+                !c.is_alphanumeric()
+                    || p.ends_with(':')
+                    || (nth(n).is_some_and(|c| c.is_uppercase())
+                        && n.checked_sub(1)
+                            .and_then(nth)
+                            .is_some_and(|c| c.is_lowercase()))
+            })
         })
-    })
-}
-
-/// [`BOILERPLATE_PREFIXES`] grouped by first byte: every short block is matched against them.
-fn prefix_index() -> &'static StemIndex {
-    &stem_indexes().boilerplate
 }
 
 pub fn measure(
@@ -1320,11 +1317,7 @@ mod tests {
 
     #[test]
     fn stems_are_found_anywhere_in_a_word() {
-        let StemIndexes {
-            negative: stems,
-            exceptions,
-            ..
-        } = stem_indexes();
+        let (stems, exceptions) = (&stem_indexes().negative, &stem_indexes().exceptions);
         for word in ["commentlist", "xxsharebar", "footerlinks", "über-sidebar"] {
             assert!(contains_stem(word, stems), "{word}");
             assert_eq!(
@@ -1339,7 +1332,12 @@ mod tests {
     #[test]
     fn every_prefix_is_indexed() {
         assert!(BOILERPLATE_PREFIXES.iter().all(|p| !p.is_empty()));
-        let indexed: usize = prefix_index().by_first.iter().map(Vec::len).sum();
+        let indexed: usize = stem_indexes()
+            .boilerplate
+            .by_first
+            .iter()
+            .map(Vec::len)
+            .sum();
         assert_eq!(indexed, BOILERPLATE_PREFIXES.len());
         assert_eq!(
             boilerplate_phrase("Read more: the story"),

@@ -162,7 +162,8 @@ function renderedWalk(doc, attr, writing) {
     }
     let own = check && SHOWS.has(name);
     let held = NOTHING;
-    const pre = PREFORMATTED.has(name);
+    // Only the form needs to know (the marking walk writes no texts).
+    const pre = writing && PREFORMATTED.has(name);
     if (pre) preformatted += 1;
     if (name === 'noscript') {
       // Its markup as text, as a page read with scripts on holds it (a document that is not
@@ -177,12 +178,13 @@ function renderedWalk(doc, attr, writing) {
         switch (node.nodeType) {
           case TEXT_NODE: {
             const data = node.data;
+            const first = data.charCodeAt(0);
             // Most texts between elements are line breaks and indents; one that starts with
             // anything above a space is not blank. (An empty one is: it shows nothing.)
-            const blank = !(data.charCodeAt(0) > 32) && !NOT_BLANK.test(data);
+            const blank = !(first > 32) && !NOT_BLANK.test(data);
             if (writing) {
               if (!blank || data.length < 2 || preformatted > 0) parts.push(TEXT + data);
-              else parts.push(data.charCodeAt(0) === 10 ? BLANK_LINE : BLANK_SPACE);
+              else parts.push(first === 10 ? BLANK_LINE : BLANK_SPACE);
               marks += 1;
             }
             if (inside && !own && !blank) own = true;

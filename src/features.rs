@@ -430,7 +430,7 @@ struct AttrHint {
     caption: bool,
 }
 
-fn attr_hint(value: &str, buf: &mut String) -> AttrHint {
+fn attr_hint(value: &str, w: &Weights, buf: &mut String) -> AttrHint {
     let filtered;
     let value = if is_post_class(value) {
         filtered = without_taxonomy(value);
@@ -447,7 +447,7 @@ fn attr_hint(value: &str, buf: &mut String) -> AttrHint {
         let (neg_word, pos_word) = (flags & NEGATIVE_WORD != 0, flags & POSITIVE_WORD != 0);
         if !neg
             && (neg_word
-                || (word.len() > 6
+                || (word.len() > w.stem_search_min_len
                     && contains_stem(word, &stems.negative)
                     && !contains_stem(word, &stems.exceptions)))
         {
@@ -514,9 +514,12 @@ fn element_hint<'a>(
             continue;
         };
         let hint = if cache.len() < HINT_CACHE_LIMIT {
-            *cache.entry(v).or_insert_with(|| attr_hint(v, buf))
+            *cache.entry(v).or_insert_with(|| attr_hint(v, w, buf))
         } else {
-            cache.get(v).copied().unwrap_or_else(|| attr_hint(v, buf))
+            cache
+                .get(v)
+                .copied()
+                .unwrap_or_else(|| attr_hint(v, w, buf))
         };
         if hint.neg && !seen_neg {
             score -= w.hint_negative;
@@ -1279,11 +1282,26 @@ mod tests {
     fn a_posts_tags_and_categories_are_not_hints() {
         let mut buf = String::new();
         let post = "post-787 post type-post status-publish hentry category-sidebar-tips tag-comments tag-share";
-        let hint = attr_hint(post, &mut buf);
+        let w = Weights::default();
+        let hint = attr_hint(post, &w, &mut buf);
         assert!(!hint.neg, "taxonomy words of a post's class list");
         // Outside a generated post class list the same words still speak.
-        assert!(attr_hint("tag-cloud", &mut buf).neg);
-        assert!(attr_hint("post hentry comments-area", &mut buf).neg);
+        assert!(attr_hint("tag-cloud", &w, &mut buf).neg);
+        assert!(attr_hint("post hentry comments-area", &w, &mut buf).neg);
+    }
+
+    #[test]
+    fn only_words_past_the_length_limit_are_searched_for_stems() {
+        let mut buf = String::new();
+        let w = Weights::default();
+        // `promo` is a stem, not a whole negative word: found inside a long word only.
+        assert!(attr_hint("xpromobox", &w, &mut buf).neg);
+        assert!(!attr_hint("promox", &w, &mut buf).neg);
+        let strict = Weights {
+            stem_search_min_len: 9,
+            ..Weights::default()
+        };
+        assert!(!attr_hint("xpromobox", &strict, &mut buf).neg);
     }
 
     #[test]

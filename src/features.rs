@@ -447,7 +447,7 @@ fn attr_hint(value: &str, w: &Weights, buf: &mut String) -> AttrHint {
         let (neg_word, pos_word) = (flags & NEGATIVE_WORD != 0, flags & POSITIVE_WORD != 0);
         if !neg
             && (neg_word
-                || (word.len() > w.stem_search_min_len
+                || (word.len() >= w.stem_search_min_len
                     && contains_stem(word, &stems.negative)
                     && !contains_stem(word, &stems.exceptions)))
         {
@@ -1295,13 +1295,15 @@ mod tests {
         let mut buf = String::new();
         let w = Weights::default();
         // `promo` is a stem, not a whole negative word: found inside a long word only.
-        assert!(attr_hint("xpromobox", &w, &mut buf).neg);
+        assert!(attr_hint("promobox", &w, &mut buf).neg);
+        // The limit itself is searched; one byte short is not.
+        assert!(attr_hint("promoxy", &w, &mut buf).neg);
         assert!(!attr_hint("promox", &w, &mut buf).neg);
         let strict = Weights {
             stem_search_min_len: 9,
             ..Weights::default()
         };
-        assert!(!attr_hint("xpromobox", &strict, &mut buf).neg);
+        assert!(!attr_hint("promobox", &strict, &mut buf).neg);
     }
 
     #[test]

@@ -63,7 +63,7 @@ pub struct Weights {
     /// Points an element loses for each negative class/id word or role.
     pub hint_negative: f32,
     /// A class or id word is searched for negative stems (`commentlist`, `sharebar`) only when
-    /// it is longer than this many bytes; a shorter word counts only as a whole word.
+    /// it has at least this many bytes; a shorter word counts only as a whole word.
     pub stem_search_min_len: usize,
     /// Penalty for blocks inside `nav`, `aside`, `footer`, `header`, `menu` elements.
     pub landmark: f32,
@@ -225,7 +225,7 @@ impl Default for Weights {
             max_hint: 4.0,
             hint_positive: 1.0,
             hint_negative: 1.5,
-            stem_search_min_len: 6,
+            stem_search_min_len: 7,
             landmark: 3.0,
             teaser: 4.0,
             teaser_min_cards: 3,

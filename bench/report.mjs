@@ -36,14 +36,16 @@ export function summarize(raw) {
       return { id: p.id, r, d, ratio: d / r, read: p.readMs, serialize: p.serializeMs, extract: p.extractMs };
     });
     const ratios = rows.map((x) => x.ratio);
-    const readabilityMedian = median(rows.map((x) => x.r));
-    const declutterMedian = median(rows.map((x) => x.d));
+    const readabilityTimes = rows.map((x) => x.r);
+    const declutterTimes = rows.map((x) => x.d);
+    const readabilityMedian = median(readabilityTimes);
+    const declutterMedian = median(declutterTimes);
     out.corpora[name] = {
       pages: pages.length,
       measured: rows.length,
       failed: pages.filter((p) => p.error).map((p) => `${p.id}: ${p.error.split('\n')[0]}`),
-      readabilityMs: { median: readabilityMedian, p90: quantile(rows.map((x) => x.r), 0.9) },
-      declutterMs: { median: declutterMedian, p90: quantile(rows.map((x) => x.d), 0.9) },
+      readabilityMs: { median: readabilityMedian, p90: quantile(readabilityTimes, 0.9) },
+      declutterMs: { median: declutterMedian, p90: quantile(declutterTimes, 0.9) },
       // The target as the issue states it: Declutter's median time against Readability.js's.
       medianTimeRatio: declutterMedian / readabilityMedian,
       // Page by page, the stricter reading: the median page's ratio, and the slowest page's.

@@ -15,8 +15,10 @@
 // The extension's content script (extension/content.js) makes the same choices of what to leave
 // out and what to mark, with one difference in how it finds hidden elements: it asks every
 // element top-down, skipping the insides of an element that is `display: none`, and marks a
-// `visibility: hidden` element whole. Both leave out the same text but in the rare case of a
-// `visibility: visible` element inside a hidden one, which shows here and not there.
+// `visibility: hidden` element whole. Both leave out the same text but in two rare cases: a
+// `visibility: visible` element inside a hidden one shows here and not there, and a plain link
+// hidden by a rule its earlier sibling links escape (see `renderedWalk`) is hidden there and
+// not here.
 
 /**
  * Not looked up, and their insides neither: the core never reads scripts, styles and templates
@@ -84,6 +86,16 @@ const TOO_DEEP = Symbol('too deep');
 const NOTHING = 0;
 const ALL_HIDDEN = 1;
 const SHOWN = 2;
+/** SHOWN, from a plain link that was looked up: its later plain siblings need not be. */
+const SHOWN_PLAIN_LINK = 3;
+/**
+ * The only attributes a plain link has. Style rules tell such links apart only by where they
+ * are and by these attributes' values (`a:nth-child(n+2)`, `a[href$=".pdf"]`), which pages
+ * seldom use to hide one: of the 1,120 pages of the development corpora one does, to show only
+ * the first of a post's label links, and its article is the same either way. The rest (`a`,
+ * `.menu a`, anything on an ancestor) applies to all of a parent's plain links alike.
+ */
+const PLAIN_LINK_ATTRIBUTES = new Set(['href', 'title', 'rel', 'target']);
 
 /**
  * The document as the flat form the core reads without parsing (src/dom.rs, `mod flat`),
@@ -101,7 +113,7 @@ export function encodeRendered(doc, attr) {
   if (!root || doc.contentType !== 'text/html') return null;
   const walk = renderedWalk(doc, attr, true);
   try {
-    walk.element(root, root.localName, false, 0);
+    walk.element(root, root.localName, false, 0, false);
   } catch (e) {
     if (e === TOO_DEEP) return null;
     throw e;
@@ -124,6 +136,11 @@ export function encodeRendered(doc, attr) {
  * A wrapper holding nothing (a spacer, an icon font's empty `<i>`) is not marked either way: it
  * gives the core nothing to read. A `visibility: hidden` element's `visibility: visible` child
  * shows, and then so does a wrapper around it.
+ *
+ * Of the plain links (see PLAIN_LINK_ATTRIBUTES) holding text in one parent, only those up to
+ * the first that shows are looked up; the later ones show with it. Lists of names or tags set
+ * as links side by side in a paragraph run to thousands on some pages, and a look-up each was
+ * most of their walk.
  */
 function renderedWalk(doc, attr, writing) {
   const view = doc.defaultView;
@@ -140,21 +157,23 @@ function renderedWalk(doc, attr, writing) {
 
   /**
    * Walks `el` (named `name`) and its subtree, writing them when `writing`; `check` has what it
-   * holds looked up. Returns what the subtree shows. (Each DOM property read is a call into the
-   * browser: a name is read once.)
+   * holds looked up, and `linkShown` says a plain link before it in its parent showed. Returns
+   * what the subtree shows. (Each DOM property read is a call into the browser: a name is read
+   * once.)
    */
-  function element(el, name, check, depth) {
+  function element(el, name, check, depth, linkShown) {
     if (depth > MAX_DEPTH) {
       if (writing) throw TOO_DEEP;
       // Marking for the HTML path: the parser bounds the nesting there, and the walk stops.
       return NOTHING;
     }
     let at = 0;
+    let names = null;
     if (writing) {
       let start = ELEMENT + (NAMESPACES.get(el.namespaceURI) ?? 'h') + name;
       // Most elements have attributes: asking `hasAttributes` first costs more than the empty
       // list of those that have none.
-      const names = el.getAttributeNames();
+      names = el.getAttributeNames();
       for (let i = 0; i < names.length; i++) start += ATTR + names[i] + VALUE + el.getAttribute(names[i]);
       marks += 1 + 2 * names.length;
       at = parts.length;
@@ -162,6 +181,7 @@ function renderedWalk(doc, attr, writing) {
     }
     let own = check && SHOWS.has(name);
     let held = NOTHING;
+    let plainLinkShown = false;
     // Only the form needs to know (the marking walk writes no texts).
     const pre = writing && PREFORMATTED.has(name);
     if (pre) preformatted += 1;
@@ -199,7 +219,12 @@ function renderedWalk(doc, attr, writing) {
               }
               break;
             }
-            const shows = element(node, child, (inside || node === body) && !SKIP.has(child), depth + 1);
+            const lookUp = (inside || node === body) && !SKIP.has(child);
+            let shows = element(node, child, lookUp, depth + 1, plainLinkShown);
+            if (shows === SHOWN_PLAIN_LINK) {
+              plainLinkShown = true;
+              shows = SHOWN;
+            }
             if (shows > held) held = shows;
             break;
           }
@@ -222,7 +247,13 @@ function renderedWalk(doc, attr, writing) {
     if (!check || el === body) return NOTHING;
     // An element that shows something of its own is asked; a wrapper shows what it holds.
     let shows = held;
-    if (own) shows = rendered(el) ? SHOWN : ALL_HIDDEN;
+    if (own && name === 'a' && plainLink(names ?? el.getAttributeNames())) {
+      if (linkShown) return SHOWN;
+      if (rendered(el)) return SHOWN_PLAIN_LINK;
+      shows = ALL_HIDDEN;
+    } else if (own) {
+      shows = rendered(el) ? SHOWN : ALL_HIDDEN;
+    }
     if (shows === ALL_HIDDEN && !el.hasAttribute(attr)) {
       if (writing) {
         parts[at] += ATTR + attr + VALUE;
@@ -235,6 +266,14 @@ function renderedWalk(doc, attr, writing) {
   }
 
   return { element, parts, hidden, marks: () => marks };
+}
+
+/** Whether an element with attributes named `names` is a plain link's (see PLAIN_LINK_ATTRIBUTES). */
+function plainLink(names) {
+  for (let i = 0; i < names.length; i++) {
+    if (!PLAIN_LINK_ATTRIBUTES.has(names[i])) return false;
+  }
+  return true;
 }
 
 /**
@@ -285,7 +324,7 @@ function markHidden(doc, attr) {
   const root = doc.documentElement;
   if (!doc.body || !doc.defaultView) return [];
   const walk = renderedWalk(doc, attr, false);
-  walk.element(root, root.localName, false, 0);
+  walk.element(root, root.localName, false, 0, false);
   for (const node of walk.hidden) node.setAttribute(attr, '');
   return walk.hidden;
 }

@@ -36,8 +36,9 @@ export function summarize(raw) {
       return { id: p.id, r, d, ratio: d / r, read: p.readMs, serialize: p.serializeMs, extract: p.extractMs };
     });
     const ratios = rows.map((x) => x.ratio);
-    // Named whether or not it is over 1.5x: the page to look at next.
-    const slowest = rows.reduce((a, b) => (b.ratio > a.ratio ? b : a), rows[0]);
+    // Named whether or not it is over 1.5x: the page to look at next. A page timed at zero on
+    // both sides has no ratio (NaN) and is passed over, not taken for the slowest.
+    const slowest = rows.filter((x) => !Number.isNaN(x.ratio)).reduce((a, b) => (a && a.ratio >= b.ratio ? a : b), null);
     const readabilityTimes = rows.map((x) => x.r);
     const declutterTimes = rows.map((x) => x.d);
     const readabilityMedian = median(readabilityTimes);

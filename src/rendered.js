@@ -44,7 +44,18 @@ const NOT_BLANK = /[^\t\n\f\r ]/;
  * area); everywhere else the core folds each run of it into one space.
  */
 const PREFORMATTED = new Set(['pre', 'listing', 'plaintext', 'xmp', 'textarea']);
-const VISIBILITY_PROPERTY = { visibilityProperty: true };
+/**
+ * `checkVisibility`'s options, every member spelled out: the browser reads each member of the
+ * dictionary from the object on every call, and a member the object lacks is looked for along
+ * its prototype chain as well (measured in Chromium: 0.99 of the walk's time).
+ */
+const VISIBILITY_PROPERTY = {
+  checkOpacity: false,
+  checkVisibilityCSS: false,
+  contentVisibilityAuto: false,
+  opacityProperty: false,
+  visibilityProperty: true,
+};
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const COMMENT_NODE = 8;
@@ -167,17 +178,19 @@ function renderedWalk(doc, attr, writing) {
       // Marking for the HTML path: the parser bounds the nesting there, and the walk stops.
       return NOTHING;
     }
+    // The last part of the element's start, which a hidden element's mark is added to.
     let at = 0;
     let names = null;
     if (writing) {
-      let start = ELEMENT + (NAMESPACES.get(el.namespaceURI) ?? 'h') + name;
+      parts.push(ELEMENT + (NAMESPACES.get(el.namespaceURI) ?? 'h') + name);
       // Most elements have attributes: asking `hasAttributes` first costs more than the empty
-      // list of those that have none.
+      // list of those that have none. A value is a part of its own, as a text is below: added
+      // to its mark first, it makes a string of two that the join must then take apart
+      // (measured in Chromium: 0.97 of the walk's time).
       names = el.getAttributeNames();
-      for (let i = 0; i < names.length; i++) start += ATTR + names[i] + VALUE + el.getAttribute(names[i]);
+      for (let i = 0; i < names.length; i++) parts.push(ATTR + names[i] + VALUE, el.getAttribute(names[i]));
       marks += 1 + 2 * names.length;
-      at = parts.length;
-      parts.push(start);
+      at = parts.length - 1;
     }
     let own = check && SHOWS.has(name);
     let held = NOTHING;
@@ -203,7 +216,7 @@ function renderedWalk(doc, attr, writing) {
             // anything above a space is not blank. (An empty one is: it shows nothing.)
             const blank = !(first > 32) && !NOT_BLANK.test(data);
             if (writing) {
-              if (!blank || data.length < 2 || preformatted > 0) parts.push(TEXT + data);
+              if (!blank || data.length < 2 || preformatted > 0) parts.push(TEXT, data);
               else parts.push(first === 10 ? BLANK_LINE : BLANK_SPACE);
               marks += 1;
             }

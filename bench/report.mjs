@@ -23,6 +23,9 @@ export function summarize(raw) {
   const out = {
     browser: raw.browser,
     date: raw.date,
+    // Where the pages were timed: 'top' (each the tab's document) or 'iframe' (saved results
+    // from before the choice existed were all timed in a frame).
+    frame: raw.frame ?? 'iframe',
     runs: raw.runs,
     warmup: raw.warmup,
     startupMs: raw.startup && { cold: raw.startup.coldMs, compileAgainMedian: median(raw.startup.compileAgainMs) },
@@ -75,7 +78,8 @@ export function writeReport(summaries, dir) {
   console.log('ratio = Declutter / Readability.js on the same page');
   console.log('browser                  corpus                  pages  Readability med/p90   Declutter med/p90   med/med   ratio med/p90/max   >1.5x');
   for (const s of summaries) {
-    if (s.startupMs) console.log(`${s.browser}: module start-up (fetch + compile + instantiate) ${f(s.startupMs.cold, 1)} ms cold, ${f(s.startupMs.compileAgainMedian, 1)} ms to compile again`);
+    const again = s.frame === 'top' ? 'to start again in each later page' : 'to compile again';
+    if (s.startupMs) console.log(`${s.browser} (pages in ${s.frame === 'top' ? 'the tab' : 'a frame'}): module start-up (fetch + compile + instantiate) ${f(s.startupMs.cold, 1)} ms cold, ${f(s.startupMs.compileAgainMedian, 1)} ms ${again}`);
     for (const [name, c] of Object.entries(s.corpora)) {
       console.log(
         `${s.browser.padEnd(24)} ${name.padEnd(22)} ${String(c.measured).padStart(5)}  ` +

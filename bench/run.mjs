@@ -2,7 +2,12 @@
 // headless Chromium (playwright-core) and headless Firefox (geckodriver over plain HTTP).
 //
 //   node bench/run.mjs --corpora ../shared/corpora [--browsers chromium,firefox]
-//        [--sample 200] [--runs 5] [--warmup 2] [--out bench/results] [--only CORPUS]
+//        [--sample 200] [--runs 5] [--warmup N] [--frame top|iframe] [--out bench/results]
+//        [--only CORPUS]
+//
+// --frame iframe (the default) loads each page into a frame of one harness page that stays open
+// (bench/harness.js), 2 warm-up runs by default; --frame top opens each page as the tab's own
+// document, as the extension meets it, and times it there (bench/top.js), 10 by default.
 //
 // --sample takes that many trafilatura-eval pages, evenly spaced through cases.json (0 = all 990);
 // every readability test page is used. Raw numbers go to <out>/<browser>.json; the summary and
@@ -22,7 +27,9 @@ const corpora = path.resolve(args.corpora ?? path.join(root, '../shared/corpora'
 const browsers = (args.browsers ?? 'chromium,firefox').split(',');
 const sample = Number(args.sample ?? 200);
 const runs = Number(args.runs ?? 5);
-const warmup = Number(args.warmup ?? 2);
+const frameMode = args.frame ?? 'iframe';
+if (!['top', 'iframe'].includes(frameMode)) throw new Error(`--frame ${frameMode}: top or iframe`);
+const warmup = Number(args.warmup ?? (frameMode === 'top' ? 10 : 2));
 const out = path.resolve(args.out ?? path.join(root, 'bench/results'));
 const only = args.only; // one corpus name, to time a change quickly
 const PAGE_TIMEOUT_MS = 90_000;
@@ -50,7 +57,16 @@ function listPages() {
   return pages;
 }
 
-/** Chromium through playwright-core; returns {version, open(url), close()}. */
+/** Adds the module at `url` to the open page, marked so that it can take itself out again. */
+const ADD_MODULE = (url) => {
+  const script = document.createElement('script');
+  script.type = 'module';
+  script.src = url;
+  script.dataset.bench = '';
+  (document.head ?? document.documentElement).append(script);
+};
+
+/** Chromium through playwright-core; returns {version, open(url), addModule(url), close()}. */
 async function chromiumDriver() {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
@@ -63,11 +79,12 @@ async function chromiumDriver() {
   return {
     version: `Chromium ${browser.version()}`,
     open: (url) => page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS }).catch(() => {}),
+    addModule: (url) => page.evaluate(ADD_MODULE, url).catch(() => {}),
     close: () => browser.close(),
   };
 }
 
-/** Firefox through geckodriver's WebDriver HTTP API; returns {version, open(url), close()}. */
+/** Firefox through geckodriver's WebDriver HTTP API; returns {version, open(url), addModule(url), close()}. */
 async function firefoxDriver() {
   const gecko = process.env.GECKODRIVER ?? path.join(process.env.HOME, '.cargo/bin/geckodriver');
   const port = 4444 + Math.floor(Math.random() * 1000);
@@ -96,6 +113,8 @@ async function firefoxDriver() {
   return {
     version: `Firefox ${session.capabilities.browserVersion}`,
     open: (url) => call('POST', `/session/${sid}/url`, { url }).catch(() => {}),
+    addModule: (url) =>
+      call('POST', `/session/${sid}/execute/sync`, { script: `(${ADD_MODULE})(arguments[0])`, args: [url] }).catch(() => {}),
     close: async () => {
       await call('DELETE', `/session/${sid}`).catch(() => {});
       proc.kill();
@@ -107,6 +126,8 @@ const pages = listPages();
 const files = {
   '/bench/': path.join(root, 'bench/index.html'),
   '/bench/harness.js': path.join(root, 'bench/harness.js'),
+  '/bench/top.js': path.join(root, 'bench/top.js'),
+  '/bench/measure.js': path.join(root, 'bench/measure.js'),
   '/bench/rendered.js': path.join(root, 'src/rendered.js'),
   '/bench/Readability.js': path.join(root, 'node_modules/@mozilla/readability/Readability.js'),
   '/pkg/declutter.js': path.join(root, 'pkg/declutter.js'),
@@ -115,25 +136,14 @@ const files = {
 for (const f of Object.values(files)) if (!existsSync(f)) throw new Error(`${f} is missing (make wasm; npm ci)`);
 mkdirSync(out, { recursive: true });
 
-const summaries = [];
-for (const name of browsers) {
-  const results = [];
-  let startup = null;
-  const server = await startServer({
-    pages,
-    files,
-    onResult(msg) {
-      if (msg.startup) {
-        startup = msg.startup;
-        return;
-      }
-      results.push({ ...msg, corpus: pages.get(msg.id)?.corpus ?? 'unknown' });
-      if (msg.error) console.log(`  ${msg.id}: ${msg.error.split('\n')[0]}`);
-      if (results.length % 25 === 0) console.log(`  ${results.length}/${pages.size}`);
-    },
-  });
-  const driver = await (name === 'firefox' ? firefoxDriver() : chromiumDriver());
-  console.log(`\n${driver.version}: ${pages.size} pages, ${warmup} warm-up + ${runs} timed runs each`);
+/** How long a page opened as the tab's document may take to post its numbers. */
+const TOP_RESULT_TIMEOUT_MS = 120_000;
+
+/**
+ * `--frame iframe`: the harness page goes through the list itself (asking the server for each
+ * page) and says when it is done.
+ */
+async function runInFrames(driver, server) {
   await driver.open(`${server.origin}/bench/#${new URLSearchParams({ runs, warmup })}`);
   let timer;
   const timeout = new Promise((r) => {
@@ -143,9 +153,74 @@ for (const name of browsers) {
   // A pending timer would keep Node running long after the results are written.
   clearTimeout(timer);
   if (end.error) console.log(`  harness: ${end.error}`);
+}
+
+/**
+ * `--frame top`: each page is opened as the tab's document and bench/top.js added to it; the
+ * next page waits for this one's numbers (or a time-out, recorded as the page's error).
+ */
+async function runOnTop(driver, server, results, waiting) {
+  let index = 0;
+  for (const id of pages.keys()) {
+    index += 1;
+    const msg = await openOnTop(driver, server, id, index, waiting);
+    results.push({ ...msg, corpus: pages.get(id).corpus });
+    if (msg.error) console.log(`  ${id}: ${msg.error.split('\n')[0]}`);
+    if (index % 25 === 0) console.log(`  ${index}/${pages.size}`);
+  }
+  // Start-up: the first page's instantiation is cold; each later page's instantiates again,
+  // with the browser's compiled code to hand.
+  const starts = results.filter((r) => Number.isFinite(r.startMs)).map((r) => r.startMs);
+  return starts.length ? { coldMs: starts[0], compileAgainMs: starts.slice(1) } : null;
+}
+
+/** Opens page `id` as the tab's document, adds bench/top.js and waits for what it posts. */
+async function openOnTop(driver, server, id, index, waiting) {
+  const posted = new Promise((resolve) => waiting.set(id, resolve));
+  let timer;
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(() => resolve({ id, error: 'no result: timed out' }), TOP_RESULT_TIMEOUT_MS);
+  });
+  await driver.open(`${server.origin}/page/${encodeURIComponent(id)}`);
+  // The first page settles the engines, as in a frame (bench/measure.js).
+  const query = new URLSearchParams({ runs, warmup, settle: index === 1 ? '1' : '0' });
+  await driver.addModule(`${server.origin}/bench/top.js?${query}`);
+  const msg = await Promise.race([posted, timeout]);
+  clearTimeout(timer);
+  waiting.delete(id);
+  return msg;
+}
+
+const summaries = [];
+for (const name of browsers) {
+  const results = [];
+  const waiting = new Map();
+  let startup = null;
+  const server = await startServer({
+    pages,
+    files,
+    pageScripts: frameMode === 'top',
+    onResult(msg) {
+      if (msg.startup) {
+        startup = msg.startup;
+        return;
+      }
+      // On the tab, the loop above keeps each page's result (see runOnTop).
+      const wait = waiting.get(msg.id);
+      if (wait) return wait(msg);
+      results.push({ ...msg, corpus: pages.get(msg.id)?.corpus ?? 'unknown' });
+      if (msg.error) console.log(`  ${msg.id}: ${msg.error.split('\n')[0]}`);
+      if (results.length % 25 === 0) console.log(`  ${results.length}/${pages.size}`);
+    },
+  });
+  const driver = await (name === 'firefox' ? firefoxDriver() : chromiumDriver());
+  const where = frameMode === 'top' ? 'each page the tab\'s document' : 'each page in a frame';
+  console.log(`\n${driver.version}: ${pages.size} pages, ${where}, ${warmup} warm-up + ${runs} timed runs each`);
+  if (frameMode === 'top') startup = await runOnTop(driver, server, results, waiting);
+  else await runInFrames(driver, server);
   await driver.close();
   await server.close();
-  const raw = { browser: driver.version, date: new Date().toISOString(), runs, warmup, sample, startup, pages: results };
+  const raw = { browser: driver.version, date: new Date().toISOString(), frame: frameMode, runs, warmup, sample, startup, pages: results };
   writeFileSync(path.join(out, `${name}.json`), JSON.stringify(raw, null, 1));
   summaries.push(summarize(raw));
 }

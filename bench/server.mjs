@@ -9,15 +9,18 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 
-// Inline styles stay: they decide what the page hides.
-const PAGE_CSP = [
-  "default-src 'self' data:",
-  "script-src 'none'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "frame-src 'none'",
-  "object-src 'none'",
-].join('; ');
+// Inline styles stay: they decide what the page hides. With `pageScripts`, scripts from this
+// server run (the benchmark's own, added to the page by the driver): the page's inline scripts
+// and handlers stay blocked, and this server has none of the scripts the page links to.
+const pageCsp = (pageScripts) =>
+  [
+    "default-src 'self' data:",
+    pageScripts ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'none'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "frame-src 'none'",
+    "object-src 'none'",
+  ].join('; ');
 // 'wasm-unsafe-eval' is all the harness page needs beyond its own scripts.
 const HARNESS_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 
@@ -35,9 +38,11 @@ const TYPES = {
 /**
  * Starts the server. `pages` maps an id to {file}, served in order through /next; `files` maps a
  * URL path to a file on disk. Calls `onResult(msg)` for each posted result; resolves `done` when
- * the harness reports the end of the list.
+ * the harness reports the end of the list. `pageScripts`: the pages may run this server's
+ * scripts (see pageCsp).
  */
-export async function startServer({ pages, files, onResult }) {
+export async function startServer({ pages, files, onResult, pageScripts = false }) {
+  const PAGE_CSP = pageCsp(pageScripts);
   const ids = [...pages.keys()];
   let next = 0;
   let finish;

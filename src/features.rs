@@ -1030,7 +1030,8 @@ fn visible_chars(text: &str) -> usize {
         n = n.wrapping_add(8 - (space | cont).count_ones() as usize);
         while leads != 0 {
             let k = leads.trailing_zeros() as usize / 8;
-            n -= usize::from(unicode_space_len(&b[at + k..]) > 0);
+            // Wrapping, as above: before the last step the count may still be below zero.
+            n = n.wrapping_sub(usize::from(unicode_space_len(&b[at + k..]) > 0));
             leads &= leads - 1;
         }
     }
@@ -1489,6 +1490,9 @@ mod tests {
                 byte_level_counts_match_char_loops_on(&text);
             }
         }
+        // The count goes below zero and back on its way (the padding is taken off first): here
+        // it is at zero when the first step's wide space is taken off.
+        byte_level_counts_match_char_loops_on("\u{3000}ab   cdefg");
     }
 
     fn byte_level_counts_match_char_loops_on(text: &str) {

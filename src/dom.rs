@@ -312,6 +312,37 @@ pub enum Namespace {
     MathMl,
 }
 
+/// Every attribute the core reads, by name (as the DOM writes it: `xml:lang`, `xlink:href`). A
+/// page's other attributes (`data-*` of scripts, `aria-*`, SVG's path data, event handlers)
+/// change no article, and the flat form leaves them out: they were a fifth of the form's
+/// characters on the benchmark's 330 corpus pages (`READ_ATTRIBUTES` in src/rendered.js is the
+/// same list; a test keeps the two alike).
+/// In debug builds, asking an element for an attribute not listed here panics, so a new rule
+/// that reads one fails the tests until it is added.
+#[rustfmt::skip]
+pub const READ_ATTRIBUTES: &[&str] = &[
+    // What an element is and what it says of itself (features, select, metadata).
+    "class", "id", "role", "itemprop", "rel", "href", "name",
+    // Hidden by its own markup (prune), or by the browser (the extension's mark).
+    "hidden", "aria-hidden", "style", "data-declutter-hidden",
+    // The page's metadata.
+    "property", "content", "http-equiv", "lang", "xml:lang", "dir", "datetime",
+    // Which scripts are JSON-LD (`skip_subtree`).
+    "type",
+    // Images, past their lazy-loading placeholders (`render::image_source`).
+    "src", "srcset", "data-src", "data-lazy-src", "data-original", "data-url",
+    "data-hi-res-src", "data-full-src", "data-srcset", "data-lazy-srcset", "alt", "width",
+    "height",
+    // What the article keeps (`sanitize::allowed_attr`).
+    "title", "colspan", "rowspan", "scope", "start", "reversed", "value", "display",
+    "mathvariant",
+];
+
+/// Whether the core reads the attribute `name` (see [`READ_ATTRIBUTES`]).
+pub fn is_read_attribute(name: &str) -> bool {
+    READ_ATTRIBUTES.contains(&name)
+}
+
 /// Names and strings are shared with the parser's own buffers (interned atoms and
 /// reference-counted tendrils), so copying the tree allocates little.
 #[derive(Debug, Clone)]
@@ -325,6 +356,7 @@ pub struct Element {
 
 impl Element {
     pub fn attr(&self, name: &str) -> Option<&str> {
+        debug_assert!(is_read_attribute(name), "{name} is not in READ_ATTRIBUTES");
         self.attrs
             .iter()
             .find(|(k, _)| &**k == name)
@@ -332,12 +364,14 @@ impl Element {
     }
 
     pub fn has_attr(&self, name: &str) -> bool {
+        debug_assert!(is_read_attribute(name), "{name} is not in READ_ATTRIBUTES");
         self.attrs.iter().any(|(k, _)| &**k == name)
     }
 
     /// [`Element::attr`] for a name the parser interns (`local_name!("class")`): names compare
     /// as integers, not strings, which matters on the paths that ask every element.
     pub fn attr_named(&self, name: &LocalName) -> Option<&str> {
+        debug_assert!(is_read_attribute(name), "{name} is not in READ_ATTRIBUTES");
         self.attrs
             .iter()
             .find(|(k, _)| k == name)
@@ -706,8 +740,8 @@ mod via_scraper {
 
 /// The flat form of a tree a browser has already parsed, as `encodeRendered` (src/rendered.js)
 /// writes it, read straight into the arena: in document order, an element is `1` + its
-/// namespace (`h`, `s` or `m`) and name, then `2` name `3` value for each attribute, its
-/// children, and `4`; a text is `5` + the text; `6` stands for a comment or a left-out element
+/// namespace (`h`, `s` or `m`) and name, then `2` name `3` value for each attribute the core
+/// reads ([`READ_ATTRIBUTES`]; the reader takes any), its children, and `4`; a text is `5` + the text; `6` stands for a comment or a left-out element
 /// (it keeps the texts on either side apart, as in the DOM). The form ends with `7` and how many
 /// marks came before it: a text holding a mark (they are control characters no page needs)
 /// shows in that count, and the form is refused rather than misread. A text of white space alone
@@ -1742,18 +1776,7 @@ mod tests {
         pages.push(format!(
             "<noscript><p>short</p></noscript><noscript>{article}</noscript>"
         ));
-        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        let mut dirs: Vec<_> = std::fs::read_dir(fixtures)
-            .expect("the fixtures folder")
-            .filter_map(|e| e.ok().map(|e| e.path().join("source.html")))
-            .collect();
-        dirs.sort();
-        for file in dirs {
-            if let Ok(bytes) = std::fs::read(&file) {
-                pages.push(String::from_utf8_lossy(&bytes).into_owned());
-            }
-        }
-        assert!(pages.len() > 30, "the fixture pages were read");
+        pages.extend(fixture_pages().into_iter().map(|(_, page)| page));
         for page in &pages {
             assert_same_arena(page, "");
         }
@@ -1848,7 +1871,10 @@ mod tests {
     fn assert_same_arena(page: &str, name: &str) {
         let native = lines(&super::Dom::parse_with::<super::tree::Tree>(page));
         let scraper = lines(&super::Dom::parse_with::<scraper::Html>(page));
-        let flat = flat_of(&scraper::Html::parse_document(&super::bound::bounded(page)));
+        let flat = flat_of(
+            &scraper::Html::parse_document(&super::bound::bounded(page)),
+            |_| true,
+        );
         let flat = match super::Dom::from_flat(&flat) {
             Some(dom) => Some(lines(&dom)),
             // A page whose text holds one of the marks goes as HTML instead.
@@ -1874,9 +1900,15 @@ mod tests {
 
     /// The flat form of a parsed document, written the way `encodeRendered` (src/rendered.js)
     /// writes it from a browser's tree, with scraper's tree (a DOM, comments and all) for one.
-    fn flat_of(html: &scraper::Html) -> String {
+    /// Only the attributes `keep` names are written.
+    fn flat_of(html: &scraper::Html, keep: fn(&str) -> bool) -> String {
         use scraper::Node;
-        fn write(node: ego_tree::NodeRef<'_, Node>, out: &mut String, marks: &mut usize) {
+        fn write(
+            node: ego_tree::NodeRef<'_, Node>,
+            keep: fn(&str) -> bool,
+            out: &mut String,
+            marks: &mut usize,
+        ) {
             *marks += 1;
             match node.value() {
                 Node::Text(t) => out.extend(['\u{5}'].into_iter().chain(t.chars())),
@@ -1898,19 +1930,22 @@ mod tests {
                     });
                     out.push_str(&el.name.local);
                     for (k, v) in &el.attrs {
-                        out.push('\u{2}');
                         // As the DOM names it: `xmlns` has an empty prefix in html5ever.
-                        if let Some(prefix) = k.prefix.as_ref().filter(|p| !p.is_empty()) {
-                            out.push_str(prefix);
-                            out.push(':');
+                        let name = match k.prefix.as_ref().filter(|p| !p.is_empty()) {
+                            Some(prefix) => format!("{prefix}:{}", k.local),
+                            None => k.local.to_string(),
+                        };
+                        if !keep(&name) {
+                            continue;
                         }
-                        out.push_str(&k.local);
+                        out.push('\u{2}');
+                        out.push_str(&name);
                         out.push('\u{3}');
                         out.push_str(v);
                         *marks += 2;
                     }
                     for child in node.children() {
-                        write(child, out, marks);
+                        write(child, keep, out, marks);
                     }
                     out.push('\u{4}');
                     *marks += 1;
@@ -1920,19 +1955,18 @@ mod tests {
         }
         let (mut out, mut marks) = (String::new(), 0);
         if let Some(root) = html.tree.root().children().find(|c| c.value().is_element()) {
-            write(root, &mut out, &mut marks);
+            write(root, keep, &mut out, &mut marks);
         }
         out.push('\u{7}');
         out.push_str(&marks.to_string());
         out
     }
 
-    /// The same on every page of the development corpora, when they are there (the
-    /// `DECLUTTER_CORPORA` folder, by default `../shared/corpora`): real pages hold markup no
-    /// one thinks to write by hand.
-    #[test]
+    /// The pages of the development corpora, each with its file's name, when they are there
+    /// (the `DECLUTTER_CORPORA` folder, by default `../shared/corpora`): real pages hold markup
+    /// no one thinks to write by hand.
     #[cfg(not(target_arch = "wasm32"))]
-    fn both_parse_trees_give_the_same_arena_on_the_corpora() {
+    fn corpus_pages() -> Vec<(String, String)> {
         use std::io::Read;
         let root = std::env::var("DECLUTTER_CORPORA")
             .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora").into());
@@ -1952,9 +1986,9 @@ mod tests {
         }
         if files.is_empty() {
             eprintln!("no corpora at {}: skipped", root.display());
-            return;
         }
         files.sort();
+        let mut pages = Vec::new();
         for file in &files {
             let Ok(bytes) = std::fs::read(file) else {
                 continue;
@@ -1966,9 +2000,120 @@ mod tests {
             } else {
                 raw = bytes;
             }
-            assert_same_arena(&String::from_utf8_lossy(&raw), &file.display().to_string());
+            let page = String::from_utf8_lossy(&raw).into_owned();
+            pages.push((file.display().to_string(), page));
         }
-        eprintln!("{} corpus pages give the same arena", files.len());
+        pages
+    }
+
+    /// The fixture pages (tests/fixtures/*/source.html).
+    fn fixture_pages() -> Vec<(String, String)> {
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut files: Vec<_> = std::fs::read_dir(fixtures)
+            .expect("the fixtures folder")
+            .filter_map(|e| e.ok().map(|e| e.path().join("source.html")))
+            .collect();
+        files.sort();
+        let pages: Vec<_> = files
+            .iter()
+            .filter_map(|file| {
+                let bytes = std::fs::read(file).ok()?;
+                let page = String::from_utf8_lossy(&bytes).into_owned();
+                Some((file.display().to_string(), page))
+            })
+            .collect();
+        assert!(pages.len() > 30, "the fixture pages were read");
+        pages
+    }
+
+    /// The same on every page of the development corpora, when they are there.
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn both_parse_trees_give_the_same_arena_on_the_corpora() {
+        let pages = corpus_pages();
+        for (name, page) in &pages {
+            assert_same_arena(page, name);
+        }
+        eprintln!("{} corpus pages give the same arena", pages.len());
+    }
+
+    /// The list of attributes the flat form carries is the one the walk in src/rendered.js
+    /// writes by.
+    #[test]
+    fn the_walk_writes_the_attributes_the_core_reads() {
+        let js = include_str!("rendered.js");
+        let start = js
+            .find("const READ_ATTRIBUTES = new Set([")
+            .expect("READ_ATTRIBUTES in rendered.js");
+        let list = &js[start..];
+        let list = &list[..list.find("]);").expect("the end of the list")];
+        let mut walk: Vec<&str> = list.split('\'').skip(1).step_by(2).collect();
+        let mut core = super::READ_ATTRIBUTES.to_vec();
+        walk.sort_unstable();
+        core.sort_unstable();
+        assert_eq!(walk, core);
+    }
+
+    /// The article from a page's HTML, every attribute read, and from its tree in the flat form,
+    /// with only the attributes the core reads: the same, block reports and all. (In debug
+    /// builds asking for an attribute not listed panics; this also checks the rules that walk
+    /// every attribute of an element, as the renderer does for what the article keeps.)
+    fn assert_same_article_from_read_attributes(name: &str, page: &str) {
+        let options = crate::Options {
+            explain: true,
+            ..crate::Options::default()
+        };
+        let url = Some("https://example.com/a/page.html");
+        let html = crate::extract_with(page, url, &options, &crate::Weights::default());
+        let tree = scraper::Html::parse_document(&super::bound::bounded(page));
+        let flat = flat_of(&tree, super::is_read_attribute);
+        let Some(from_flat) = crate::extract_flat(&flat, url, &options).transpose() else {
+            // A page whose text holds one of the marks goes as HTML instead.
+            assert!(
+                page.contains(super::is_flat_mark),
+                "{name}: the form is refused"
+            );
+            return;
+        };
+        let json = |r: Result<crate::Article, crate::ExtractError>| match r {
+            Ok(a) => serde_json::to_string_pretty(&a).expect("an article serializes"),
+            // Its kind: a refusal's figures are of the text it was given, HTML or the form.
+            Err(e) => format!("{e:?}")
+                .split('(')
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+        };
+        let (html, from_flat) = (json(html), json(from_flat));
+        if html != from_flat {
+            let line = html
+                .lines()
+                .zip(from_flat.lines())
+                .find(|(a, b)| a != b)
+                .map(|(a, b)| format!("{a}\nvs the flat form's\n{b}"));
+            panic!(
+                "{name}: the articles differ at\n{}",
+                line.unwrap_or_default()
+            );
+        }
+    }
+
+    #[test]
+    fn attributes_the_core_does_not_read_change_no_article() {
+        for (name, page) in fixture_pages() {
+            assert_same_article_from_read_attributes(&name, &page);
+        }
+    }
+
+    /// The same on every page of the development corpora, when they are there.
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn attributes_the_core_does_not_read_change_no_article_on_the_corpora() {
+        let pages = corpus_pages();
+        for (name, page) in &pages {
+            assert_same_article_from_read_attributes(name, page);
+        }
+        eprintln!("{} corpus pages give the same article", pages.len());
     }
 
     #[test]

@@ -146,7 +146,13 @@ fn best_from_srcset(srcset: &str) -> Option<String> {
 
 /// The real source of an image, looking past lazy-loading placeholders.
 pub fn image_source(attrs: &[(&str, &str)]) -> Option<String> {
-    let get = |k: &str| attrs.iter().find(|(n, _)| *n == k).map(|(_, v)| *v);
+    let get = |k: &str| {
+        debug_assert!(
+            crate::dom::is_read_attribute(k),
+            "{k} is not in READ_ATTRIBUTES"
+        );
+        attrs.iter().find(|(n, _)| *n == k).map(|(_, v)| *v)
+    };
     for key in [
         "data-src",
         "data-lazy-src",

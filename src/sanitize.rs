@@ -142,6 +142,10 @@ pub fn allowed_attr(tag: &str, attr: &str) -> Option<&'static str> {
         "class" if matches!(tag, "code" | "pre") => "class",
         _ => return None,
     };
+    debug_assert!(
+        crate::dom::is_read_attribute(a),
+        "{a} is not in READ_ATTRIBUTES"
+    );
     Some(a)
 }
 

@@ -98,6 +98,15 @@ const READ_ATTRIBUTES = new Set([
   'title', 'colspan', 'rowspan', 'scope', 'start', 'reversed', 'value', 'display',
   'mathvariant',
 ]);
+/**
+ * Each read attribute's start in the form, and each HTML element's by its name (as the walks
+ * meet them, up to HTML_STARTS_KEPT names: custom elements make the list open-ended), written
+ * once rather than joined anew for every element (the walk alone, Chromium, 60 trafilatura
+ * pages: 0.94 of its time).
+ */
+const ATTRIBUTE_STARTS = new Map([...READ_ATTRIBUTES].map((name) => [name, ATTR + name + VALUE]));
+const HTML_STARTS = new Map();
+const HTML_STARTS_KEPT = 1024;
 /** An element's namespace as the flat form writes it. */
 const NAMESPACES = new Map([
   ['http://www.w3.org/1999/xhtml', 'h'],
@@ -201,7 +210,13 @@ function renderedWalk(doc, attr, writing) {
     let at = 0;
     let names = null;
     if (writing) {
-      parts.push(ELEMENT + (NAMESPACES.get(el.namespaceURI) ?? 'h') + name);
+      const ns = NAMESPACES.get(el.namespaceURI) ?? 'h';
+      let start = ns === 'h' ? HTML_STARTS.get(name) : undefined;
+      if (start === undefined) {
+        start = ELEMENT + ns + name;
+        if (ns === 'h' && HTML_STARTS.size < HTML_STARTS_KEPT) HTML_STARTS.set(name, start);
+      }
+      parts.push(start);
       // Most elements have attributes: asking `hasAttributes` first costs more than the empty
       // list of those that have none. A value is a part of its own, as a text is below: added
       // to its mark first, it makes a string of two that the join must then take apart
@@ -209,8 +224,9 @@ function renderedWalk(doc, attr, writing) {
       names = el.getAttributeNames();
       marks += 1;
       for (let i = 0; i < names.length; i++) {
-        if (READ_ATTRIBUTES.has(names[i])) {
-          parts.push(ATTR + names[i] + VALUE, el.getAttribute(names[i]));
+        const start = ATTRIBUTE_STARTS.get(names[i]);
+        if (start !== undefined) {
+          parts.push(start, el.getAttribute(names[i]));
           marks += 2;
         }
       }

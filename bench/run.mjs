@@ -205,9 +205,13 @@ for (const name of browsers) {
         startup = msg.startup;
         return;
       }
-      // On the tab, the loop above keeps each page's result (see runOnTop).
+      // On the tab, the loop above keeps each page's result (see runOnTop). A page may post
+      // its result twice (bench/top.js sends it again when the browser reports a failure,
+      // which it may do after the server got it): what comes after the page was left is the
+      // same numbers, not another page's.
       const wait = waiting.get(msg.id);
       if (wait) return wait(msg);
+      if (frameMode === 'top') return;
       results.push({ ...msg, corpus: pages.get(msg.id)?.corpus ?? 'unknown' });
       if (msg.error) console.log(`  ${msg.id}: ${msg.error.split('\n')[0]}`);
       if (results.length % 25 === 0) console.log(`  ${results.length}/${pages.size}`);

@@ -87,7 +87,7 @@ const BLANK_SPACE = `${TEXT} `;
  * benchmark's 330 corpus pages; each left out is a value not read from the browser, and not
  * copied into the module and read there.
  */
-const READ_ATTRIBUTES = new Set([
+const READ_ATTRIBUTES = [
   'class', 'id', 'role', 'itemprop', 'rel', 'href', 'name',
   'hidden', 'aria-hidden', 'style', 'data-declutter-hidden',
   'property', 'content', 'http-equiv', 'lang', 'xml:lang', 'dir', 'datetime',
@@ -97,14 +97,14 @@ const READ_ATTRIBUTES = new Set([
   'height',
   'title', 'colspan', 'rowspan', 'scope', 'start', 'reversed', 'value', 'display',
   'mathvariant',
-]);
+];
 /**
  * Each read attribute's start in the form, and each HTML element's by its name (as the walks
  * meet them, up to HTML_STARTS_KEPT names: custom elements make the list open-ended), written
  * once rather than joined anew for every element (the walk alone, Chromium, 60 trafilatura
  * pages: 0.94 of its time).
  */
-const ATTRIBUTE_STARTS = new Map([...READ_ATTRIBUTES].map((name) => [name, ATTR + name + VALUE]));
+const ATTRIBUTE_STARTS = new Map(READ_ATTRIBUTES.map((name) => [name, ATTR + name + VALUE]));
 const HTML_STARTS = new Map();
 const HTML_STARTS_KEPT = 1024;
 /** An element's namespace as the flat form writes it. */
@@ -224,9 +224,9 @@ function renderedWalk(doc, attr, writing) {
       names = el.getAttributeNames();
       marks += 1;
       for (let i = 0; i < names.length; i++) {
-        const start = ATTRIBUTE_STARTS.get(names[i]);
-        if (start !== undefined) {
-          parts.push(start, el.getAttribute(names[i]));
+        const prefix = ATTRIBUTE_STARTS.get(names[i]);
+        if (prefix !== undefined) {
+          parts.push(prefix, el.getAttribute(names[i]));
           marks += 2;
         }
       }
